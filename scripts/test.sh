@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every test tier; any failure (or a tier that runs no
+# test) fails the command.
+#   1. cargo fmt --check; cargo clippy -D warnings for the host and for wasm32
+#   2. host: cargo test (the pure core, with good and bad fixture snapshots); the JSON Schema
+#   3. browser: wasm-bindgen-test in headless Chromium through chromedriver (real components)
+#   4. release build, with the size of every file in dist/ (raw, gzip, brotli)
+#   5. end to end: Playwright against dist/ served on 127.0.0.1 under /widgets/oms/
+set -euo pipefail
+source "$(dirname "$0")/setup.sh"
+cd "$OMS_ROOT"
+oms_setup_build
+oms_setup_test
+
+# Fails unless the output of a cargo test run reports at least one passed test and no failure.
+require_tests_ran() {
+  local log="$1" what="$2"
+  if ! grep -Eq '^test result: ok\. [1-9][0-9]* passed' "$log"; then
+    echo "FAILED: $what ran no test" >&2
+    return 1
+  fi
+  if grep -Eq '^test result: FAILED' "$log"; then
+    echo "FAILED: $what" >&2
+    return 1
+  fi
+}
+
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+
+oms_log "cargo fmt --check"
+cargo fmt --all -- --check
+
+oms_log "cargo clippy (host)"
+cargo clippy --locked --all-targets -- -D warnings
+oms_log "cargo clippy (wasm32)"
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+oms_log "host tests: cargo test"
+cargo test --locked 2>&1 | tee "$logs/host.log"
+require_tests_ran "$logs/host.log" "cargo test (host)"
+
+oms_log "JSON Schema of the snapshot"
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+python3 tests/schema_check.py
+
+oms_log "browser tests: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.log"
+require_tests_ran "$logs/web.log" "wasm-bindgen-test (browser)"
+
+oms_build_release
+oms_log "sizes of dist/ (bytes)"
+bash scripts/sizes.sh dist
+
+oms_log "end-to-end tests: Playwright (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
+rm -rf tests/e2e/artifacts
+npx playwright test -c tests/e2e/playwright.config.mjs 2>&1 | tee "$logs/e2e.log"
+if ! grep -Eq '^ *[1-9][0-9]* passed' "$logs/e2e.log"; then
+  echo "FAILED: the end-to-end tests ran no test" >&2
+  exit 1
+fi
+ls tests/e2e/artifacts/screenshots/*.png >/dev/null
+
+oms_log "all tiers passed"

@@ -1,0 +1,203 @@
+//! Exact decimal figures.
+//!
+//! Published figures are decimal (17.1, 15.86, 1.15 billion). Arithmetic on them in `f64` drifts
+//! (`100.0 - 17.1 - 15.8` is `67.10000000000001`), so derived figures are computed on integers scaled by
+//! a power of ten, and printed digit by digit: no float formatting, no rounding surprises.
+
+/// The most decimal places a published figure may carry.
+pub const MAX_DECIMALS: u8 = 6;
+
+/// A decimal number: `units / 10^decimals`, exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal {
+    units: i64,
+    decimals: u8,
+}
+
+const POW10: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+impl Decimal {
+    /// `units / 10^decimals`. `decimals` above [`MAX_DECIMALS`] is clamped.
+    pub const fn new(units: i64, decimals: u8) -> Self {
+        let decimals = if decimals > MAX_DECIMALS {
+            MAX_DECIMALS
+        } else {
+            decimals
+        };
+        Decimal { units, decimals }
+    }
+
+    /// The decimal a JSON number was written as, with the fewest decimal places that represent it
+    /// (17.1 -> 171/10; 1150000000 -> 1150000000/1). `None` if it is not finite, needs more than
+    /// [`MAX_DECIMALS`] places, or is too large to hold exactly.
+    pub fn from_f64(v: f64) -> Option<Self> {
+        if !v.is_finite() || v.abs() > 9.0e15 {
+            return None;
+        }
+        for (d, &p) in POW10.iter().enumerate() {
+            let scaled = v * p as f64;
+            if scaled.abs() > 9.0e15 {
+                return None;
+            }
+            let r = scaled.round();
+            // Tolerance for the binary representation of a decimal literal, relative to the scale.
+            if (scaled - r).abs() <= 1e-6 * (1.0 + scaled.abs() * 1e-9) {
+                return Some(Decimal::new(r as i64, d as u8));
+            }
+        }
+        None
+    }
+
+    /// The value as `f64` (for geometry only; never for figures shown as text).
+    pub fn to_f64(self) -> f64 {
+        self.units as f64 / POW10[self.decimals as usize] as f64
+    }
+
+    /// The number of decimal places.
+    pub fn decimals(self) -> u8 {
+        self.decimals
+    }
+
+    /// `true` below zero.
+    pub fn is_negative(self) -> bool {
+        self.units < 0
+    }
+
+    fn rescaled(self, decimals: u8) -> i64 {
+        self.units * POW10[(decimals - self.decimals) as usize]
+    }
+
+    fn common(self, other: Self) -> (i64, i64, u8) {
+        let d = self.decimals.max(other.decimals);
+        (self.rescaled(d), other.rescaled(d), d)
+    }
+
+    /// Compares the two values (not their representation: 17.10 equals 17.1).
+    pub fn cmp_value(self, other: Self) -> core::cmp::Ordering {
+        let (a, b, _) = self.common(other);
+        a.cmp(&b)
+    }
+
+    /// Writes the number with `.` or `,` as the decimal separator, and `group` (if any) between
+    /// thousands, keeping exactly its decimal places.
+    pub fn write(self, out: &mut String, decimal_sep: char, group: Option<char>) {
+        if self.units < 0 {
+            out.push('-');
+        }
+        let abs = self.units.unsigned_abs();
+        let p = POW10[self.decimals as usize] as u64;
+        let int = abs / p;
+        let frac = abs % p;
+        push_grouped(out, int, group);
+        if self.decimals > 0 {
+            out.push(decimal_sep);
+            let digits = digits_of(frac);
+            for _ in digits.len()..self.decimals as usize {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        }
+    }
+}
+
+/// Exact addition, with the larger number of decimal places.
+impl core::ops::Add for Decimal {
+    type Output = Decimal;
+    fn add(self, other: Self) -> Self {
+        let (a, b, d) = self.common(other);
+        Decimal::new(a + b, d)
+    }
+}
+
+/// Exact subtraction, with the larger number of decimal places.
+impl core::ops::Sub for Decimal {
+    type Output = Decimal;
+    fn sub(self, other: Self) -> Self {
+        let (a, b, d) = self.common(other);
+        Decimal::new(a - b, d)
+    }
+}
+
+fn digits_of(mut n: u64) -> String {
+    let mut rev = Vec::new();
+    loop {
+        rev.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    rev.iter().rev().map(|&b| b as char).collect()
+}
+
+fn push_grouped(out: &mut String, n: u64, group: Option<char>) {
+    let digits = digits_of(n);
+    let len = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if let Some(g) = group {
+            if i > 0 && (len - i) % 3 == 0 {
+                out.push(g);
+            }
+        }
+        out.push(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(d: Decimal) -> String {
+        let mut s = String::new();
+        d.write(&mut s, '.', Some(','));
+        s
+    }
+
+    #[test]
+    fn reads_the_decimal_places_a_figure_was_written_with() {
+        assert_eq!(Decimal::from_f64(17.1), Some(Decimal::new(171, 1)));
+        assert_eq!(Decimal::from_f64(15.86), Some(Decimal::new(1586, 2)));
+        assert_eq!(Decimal::from_f64(100.0), Some(Decimal::new(100, 0)));
+        assert_eq!(
+            Decimal::from_f64(1_150_000_000.0),
+            Some(Decimal::new(1_150_000_000, 0))
+        );
+        assert_eq!(Decimal::from_f64(0.1234567), None);
+        assert_eq!(Decimal::from_f64(f64::NAN), None);
+        assert_eq!(Decimal::from_f64(f64::INFINITY), None);
+    }
+
+    #[test]
+    fn remainder_is_exact_where_f64_drifts() {
+        let hundred = Decimal::new(100, 0);
+        let r = hundred - Decimal::from_f64(17.1).unwrap() - Decimal::from_f64(15.8).unwrap();
+        assert_ne!(100.0 - 17.1 - 15.8, 67.1);
+        assert_eq!(show(r), "67.1");
+        let gap = Decimal::from_f64(17.1).unwrap() - Decimal::from_f64(15.8).unwrap();
+        assert_eq!(show(gap), "1.3");
+    }
+
+    #[test]
+    fn writes_digits_separators_and_padding() {
+        assert_eq!(show(Decimal::new(5, 2)), "0.05");
+        assert_eq!(show(Decimal::new(-13, 1)), "-1.3");
+        assert_eq!(show(Decimal::new(1_234_567, 0)), "1,234,567");
+        assert_eq!(show(Decimal::new(100, 0)), "100");
+        let mut s = String::new();
+        Decimal::new(171, 1).write(&mut s, ',', None);
+        assert_eq!(s, "17,1");
+    }
+
+    #[test]
+    fn compares_values_not_representations() {
+        use core::cmp::Ordering;
+        assert_eq!(
+            Decimal::new(1710, 2).cmp_value(Decimal::new(171, 1)),
+            Ordering::Equal
+        );
+        assert_eq!(
+            Decimal::new(158, 1).cmp_value(Decimal::new(171, 1)),
+            Ordering::Less
+        );
+    }
+}

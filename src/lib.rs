@@ -1,0 +1,18 @@
+//! Open Model Share: an embeddable comparison of the share of open AI model downloads that goes to
+//! models made by Chinese and by US developers.
+//!
+//! Data flows one way: snapshot JSON -> validated [`snapshot::Snapshot`] -> derived [`figures`] ->
+//! [`chart`] marks -> views. Everything but the views (`app`, wasm32 only) is plain Rust with no
+//! browser API, tested on the host.
+
+pub mod chart;
+pub mod decimal;
+pub mod figures;
+pub mod load;
+pub mod params;
+pub mod period;
+pub mod snapshot;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,161 @@
+//! The snapshot: the published JSON document the widget shows, as validated, typed values.
+//!
+//! Format v1 is described for data editors in `public/data/snapshot.schema.json` and the README.
+//! [`validate`] turns a parsed [`Json`] tree into a [`Snapshot`] or the list of every problem found,
+//! each naming the field path (`metrics[0].values[1].source`) and the reason.
+
+mod json;
+mod validate;
+
+pub use json::Json;
+pub use validate::{check_size, validate, Problem, ProblemKind};
+
+use crate::decimal::Decimal;
+use crate::period::{Period, When};
+
+/// The major format version this build reads. Newer minor versions are accepted.
+pub const FORMAT_MAJOR: u32 = 1;
+/// The largest document accepted, in bytes (checked before parsing).
+pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
+/// The longest string accepted anywhere in the document, in characters.
+pub const MAX_STRING_CHARS: usize = 2000;
+/// How far the parts of one whole may sum above 100 %, in percentage points: each published part is
+/// rounded (to 0.1 at worst, ±0.05), so a few parts may sum to a little over 100 without an error.
+pub const PARTS_SUM_TOLERANCE: Decimal = Decimal::new(1, 1);
+
+/// A validated snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub format_version: (u32, u32),
+    /// The date the figures were last checked against their sources.
+    pub data_as_of: Period,
+    /// The date this document was generated.
+    pub generated: Period,
+    /// Index into `metrics` of the study's headline comparison.
+    pub headline: usize,
+    pub series: Vec<Series>,
+    pub sources: Vec<Source>,
+    pub metrics: Vec<Metric>,
+}
+
+/// Text for readers, per language (`en` always present).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text(pub(crate) Vec<(String, String)>);
+
+impl Text {
+    /// The text in `lang`, else in English.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.0.iter().find(|(l, _)| l == "en"))
+            .map_or("", |(_, t)| t.as_str())
+    }
+}
+
+/// Something a figure is about: a developer country or group, or an organisation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub id: String,
+    pub label: Text,
+}
+
+/// A publication a figure comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub date: Period,
+    /// Only `http` and `https` links are kept.
+    pub url: Option<String>,
+    /// A short name for source lines and tooltips (the publisher when not given).
+    pub short_name: String,
+}
+
+/// The unit of a metric's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Percent, 0–100.
+    Percent,
+    /// A count (downloads, models): zero or more.
+    Count,
+}
+
+/// How a figure reached the snapshot (see `research/data-sources.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// In the source's own text.
+    Stated,
+    /// A reputable outlet quoting the source.
+    Relayed,
+    /// One relay only: shown with a caveat.
+    RelayedSingle,
+    /// A table copied second-hand.
+    TableSecondhand,
+    /// The author's own talk slides.
+    Slides,
+}
+
+impl Kind {
+    pub(crate) const ALL: [(&'static str, Kind); 5] = [
+        ("stated", Kind::Stated),
+        ("relayed", Kind::Relayed),
+        ("relayed-single", Kind::RelayedSingle),
+        ("table-secondhand", Kind::TableSecondhand),
+        ("slides", Kind::Slides),
+    ];
+
+    /// The identifier used in the snapshot.
+    pub fn id(self) -> &'static str {
+        Kind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(s, _)| s)
+    }
+}
+
+/// A measure: one unit, one definition, its values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub label: Text,
+    pub unit: Unit,
+    pub definition: Text,
+    pub caveats: Vec<Text>,
+    /// When the values hold, unless a value gives its own date.
+    pub when: Option<When>,
+    /// The values are disjoint parts of one whole (100 %): the rest is a remainder.
+    pub parts_of_whole: bool,
+    /// The label of that remainder ("everyone else").
+    pub remainder_label: Option<Text>,
+    /// Index into `Snapshot::sources` of the original work the figures come from, when the values
+    /// were found in reports relaying it.
+    pub origin: Option<usize>,
+    pub values: Vec<Value>,
+}
+
+/// One sourced figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Value {
+    /// Index into `Snapshot::series`.
+    pub series: usize,
+    pub value: Decimal,
+    /// When the figure holds (its own date, else its metric's).
+    pub when: When,
+    /// Index into `Snapshot::sources`.
+    pub source: usize,
+    /// Where in the source: a sentence, table or figure.
+    pub locator: String,
+    pub kind: Kind,
+    /// The same figure as other publications rounded it.
+    pub other_roundings: Vec<Rounding>,
+}
+
+/// Another published rounding of a figure (15.86 for 15.8).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rounding {
+    pub value: Decimal,
+    /// Index into `Snapshot::sources`.
+    pub source: usize,
+}

@@ -1,0 +1,759 @@
+//! Validation: from a [`Json`] tree to a [`Snapshot`], collecting every problem with its path.
+
+use super::*;
+use crate::period::Window;
+use core::fmt;
+
+/// One problem in a snapshot: where, and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The field path, e.g. `metrics[0].values[1].source`; empty for the whole document.
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// A required field is absent.
+    Missing,
+    /// The field has the wrong JSON type.
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    /// `format_version` is not `MAJOR.MINOR`, or its major version is not one this build reads.
+    UnsupportedVersion(String),
+    /// A string that must not be empty is empty.
+    Empty,
+    /// A string is longer than [`MAX_STRING_CHARS`].
+    TooLong { chars: usize },
+    /// Not one of the allowed words.
+    NotOneOf {
+        found: String,
+        allowed: &'static [&'static str],
+    },
+    /// Not a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` calendar date.
+    BadDate(String),
+    /// A window whose end comes before its start.
+    EndsBeforeStart,
+    /// Both `date` and `window` are given.
+    DateAndWindow,
+    /// A figure has no date: neither it nor its metric gives one.
+    NoDate,
+    /// A number that is not finite, or has more than 6 decimal places.
+    BadNumber,
+    /// A percentage outside 0–100.
+    PercentOutOfRange,
+    /// A negative count.
+    NegativeCount,
+    /// The parts of one whole sum above 100 % (beyond [`PARTS_SUM_TOLERANCE`]).
+    PartsAbove100 { sum: Decimal },
+    /// A reference to an id that is not defined.
+    UnknownId { id: String, list: &'static str },
+    /// An id used twice in one list.
+    DuplicateId(String),
+    /// Two values for the same series and date in one metric.
+    DuplicateValue,
+    /// A link that is not `http` or `https`.
+    BadUrl,
+    /// The headline metric cannot give a comparison.
+    HeadlineNotComparable(&'static str),
+    /// A localized text has no English version.
+    NoEnglish,
+    /// The document is larger than [`MAX_DOCUMENT_BYTES`].
+    DocumentTooLarge { bytes: usize },
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ProblemKind::*;
+        match self {
+            Missing => f.write_str("required field is missing"),
+            WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
+            UnsupportedVersion(v) => write!(
+                f,
+                "format version {v:?} is not supported (this widget reads {FORMAT_MAJOR}.x)"
+            ),
+            Empty => f.write_str("must not be empty"),
+            TooLong { chars } => write!(
+                f,
+                "text of {chars} characters is longer than the limit of {MAX_STRING_CHARS}"
+            ),
+            NotOneOf { found, allowed } => {
+                write!(f, "{found:?} is not one of: {}", allowed.join(", "))
+            }
+            BadDate(s) => write!(
+                f,
+                "{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            ),
+            EndsBeforeStart => f.write_str("the window ends before it starts"),
+            DateAndWindow => f.write_str("give either a date or a window, not both"),
+            NoDate => f.write_str(
+                "the figure has no date or window, and neither has its metric: give one",
+            ),
+            BadNumber => f.write_str("not a finite number with at most 6 decimal places"),
+            PercentOutOfRange => f.write_str("a percentage must be between 0 and 100"),
+            NegativeCount => f.write_str("a count must not be negative"),
+            PartsAbove100 { sum } => {
+                let mut s = String::new();
+                sum.write(&mut s, '.', None);
+                write!(
+                    f,
+                    "the parts of one whole sum to {s} %, more than 100 % (tolerance 0.1 points)"
+                )
+            }
+            UnknownId { id, list } => write!(f, "{id:?} is not an id in `{list}`"),
+            DuplicateId(id) => write!(f, "the id {id:?} is used more than once"),
+            DuplicateValue => {
+                f.write_str("a second value for the same series and date in this metric")
+            }
+            BadUrl => f.write_str("a link must start with https:// or http://"),
+            HeadlineNotComparable(why) => write!(f, "the headline metric {why}"),
+            NoEnglish => f.write_str("localized text needs an English version (\"en\")"),
+            DocumentTooLarge { bytes } => write!(
+                f,
+                "the document has {bytes} bytes, more than the limit of {MAX_DOCUMENT_BYTES}"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "(document): {}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.path, self.kind)
+        }
+    }
+}
+
+/// Checks the size of a document before it is parsed.
+pub fn check_size(bytes: usize) -> Result<(), Problem> {
+    if bytes > MAX_DOCUMENT_BYTES {
+        Err(Problem {
+            path: String::new(),
+            kind: ProblemKind::DocumentTooLarge { bytes },
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Validates a parsed document. Returns the snapshot, or every problem found (never an empty list).
+pub fn validate(doc: &Json) -> Result<Snapshot, Vec<Problem>> {
+    let mut c = Checker::default();
+    let snapshot = c.snapshot(doc);
+    match snapshot {
+        Some(s) if c.problems.is_empty() => Ok(s),
+        _ => {
+            if c.problems.is_empty() {
+                // Unreachable by construction; never report success without a snapshot.
+                c.report("", ProblemKind::Missing);
+            }
+            Err(c.problems)
+        }
+    }
+}
+
+const UNITS: &[&str] = &["percent", "count"];
+const KINDS: &[&str] = &[
+    "stated",
+    "relayed",
+    "relayed-single",
+    "table-secondhand",
+    "slides",
+];
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        let mut p = String::with_capacity(path.len() + 1 + key.len());
+        p.push_str(path);
+        p.push('.');
+        p.push_str(key);
+        p
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    let mut p = String::from(path);
+    p.push('[');
+    p.push_str(&i.to_string());
+    p.push(']');
+    p
+}
+
+impl Checker {
+    fn report(&mut self, path: &str, kind: ProblemKind) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            kind,
+        });
+    }
+
+    fn wrong_type(&mut self, path: &str, expected: &'static str, v: &Json) {
+        self.report(
+            path,
+            ProblemKind::WrongType {
+                expected,
+                found: v.type_name(),
+            },
+        );
+    }
+
+    /// The field `key` of the object `obj`, reporting it as missing when absent (or null).
+    fn required<'a>(&mut self, obj: &'a Json, path: &str, key: &str) -> Option<&'a Json> {
+        match obj.get(key) {
+            None | Some(Json::Null) => {
+                self.report(&join(path, key), ProblemKind::Missing);
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    fn object<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a Json> {
+        if let Json::Object(_) = v {
+            Some(v)
+        } else {
+            self.wrong_type(path, "an object", v);
+            None
+        }
+    }
+
+    fn array<'a>(&mut self, v: &'a Json, path: &str) -> Option<&'a [Json]> {
+        if let Json::Array(items) = v {
+            Some(items)
+        } else {
+            self.wrong_type(path, "an array", v);
+            None
+        }
+    }
+
+    fn string(&mut self, v: &Json, path: &str) -> Option<String> {
+        let Json::String(s) = v else {
+            self.wrong_type(path, "a string", v);
+            return None;
+        };
+        let chars = s.chars().count();
+        if chars > MAX_STRING_CHARS {
+            self.report(path, ProblemKind::TooLong { chars });
+            return None;
+        }
+        if s.trim().is_empty() {
+            self.report(path, ProblemKind::Empty);
+            return None;
+        }
+        Some(s.clone())
+    }
+
+    fn required_string(&mut self, obj: &Json, path: &str, key: &str) -> Option<String> {
+        let v = self.required(obj, path, key)?;
+        self.string(v, &join(path, key))
+    }
+
+    fn one_of<T: Copy>(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        allowed: &'static [&'static str],
+        pick: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let s = self.required_string(obj, path, key)?;
+        let picked = pick(&s);
+        if picked.is_none() {
+            self.report(
+                &join(path, key),
+                ProblemKind::NotOneOf { found: s, allowed },
+            );
+        }
+        picked
+    }
+
+    fn period(&mut self, v: &Json, path: &str) -> Option<Period> {
+        let s = self.string(v, path)?;
+        let p = Period::parse(&s);
+        if p.is_none() {
+            self.report(path, ProblemKind::BadDate(s));
+        }
+        p
+    }
+
+    fn required_period(&mut self, obj: &Json, path: &str, key: &str) -> Option<Period> {
+        let v = self.required(obj, path, key)?;
+        self.period(v, &join(path, key))
+    }
+
+    fn number(&mut self, v: &Json, path: &str) -> Option<Decimal> {
+        let Json::Number(n) = v else {
+            self.wrong_type(path, "a number", v);
+            return None;
+        };
+        let d = Decimal::from_f64(*n);
+        if d.is_none() {
+            self.report(path, ProblemKind::BadNumber);
+        }
+        d
+    }
+
+    /// Localized text: an object of language code -> string, with `en` required.
+    fn text(&mut self, v: &Json, path: &str) -> Option<Text> {
+        let Json::Object(members) = v else {
+            self.wrong_type(path, "an object of texts by language", v);
+            return None;
+        };
+        let mut out = Vec::with_capacity(members.len());
+        let mut ok = true;
+        for (lang, t) in members {
+            match self.string(t, &join(path, lang)) {
+                Some(s) => out.push((lang.clone(), s)),
+                None => ok = false,
+            }
+        }
+        if !out.iter().any(|(l, _)| l == "en") && !members.iter().any(|(l, _)| l == "en") {
+            self.report(path, ProblemKind::NoEnglish);
+            ok = false;
+        }
+        ok.then_some(Text(out))
+    }
+
+    fn required_text(&mut self, obj: &Json, path: &str, key: &str) -> Option<Text> {
+        let v = self.required(obj, path, key)?;
+        self.text(v, &join(path, key))
+    }
+
+    /// `date` or `window` of `obj`, if either is present (both is a problem).
+    fn when(&mut self, obj: &Json, path: &str) -> Option<Option<When>> {
+        let date = obj.get("date").filter(|v| **v != Json::Null);
+        let window = obj.get("window").filter(|v| **v != Json::Null);
+        match (date, window) {
+            (None, None) => Some(None),
+            (Some(_), Some(_)) => {
+                self.report(path, ProblemKind::DateAndWindow);
+                None
+            }
+            (Some(d), None) => self
+                .period(d, &join(path, "date"))
+                .map(|p| Some(When::At(p))),
+            (None, Some(w)) => {
+                let wp = join(path, "window");
+                self.object(w, &wp)?;
+                let start = self.required_period(w, &wp, "start");
+                let end = self.required_period(w, &wp, "end");
+                let (start, end) = (start?, end?);
+                match Window::new(start, end) {
+                    Some(win) => Some(Some(When::Window(win))),
+                    None => {
+                        self.report(&wp, ProblemKind::EndsBeforeStart);
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    /// The items of the array field `key`, each checked by `item`; `None` if any failed.
+    fn list<T>(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        mut item: impl FnMut(&mut Self, &Json, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let v = self.required(obj, path, key)?;
+        let lp = join(path, key);
+        let items = self.array(v, &lp)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, it) in items.iter().enumerate() {
+            match item(self, it, &index(&lp, i)) {
+                Some(t) => out.push(t),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// Reports string ids used twice in the top-level list `key` (whatever else is wrong with it).
+    fn unique_ids(&mut self, doc: &Json, key: &str) {
+        let Some(Json::Array(items)) = doc.get(key) else {
+            return;
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(Json::String(id)) = item.get("id") {
+                if seen.contains(&id.as_str()) {
+                    self.report(
+                        &join(&index(key, i), "id"),
+                        ProblemKind::DuplicateId(id.clone()),
+                    );
+                } else {
+                    seen.push(id);
+                }
+            }
+        }
+    }
+
+    fn reference(
+        &mut self,
+        obj: &Json,
+        path: &str,
+        key: &str,
+        ids: &[String],
+        list: &'static str,
+    ) -> Option<usize> {
+        let id = self.required_string(obj, path, key)?;
+        let found = ids.iter().position(|i| *i == id);
+        if found.is_none() {
+            self.report(&join(path, key), ProblemKind::UnknownId { id, list });
+        }
+        found
+    }
+
+    fn snapshot(&mut self, doc: &Json) -> Option<Snapshot> {
+        self.object(doc, "")?;
+        let version = self.version(doc);
+        let data_as_of = self.required_period(doc, "", "data_as_of");
+        let generated = self.required_period(doc, "", "generated");
+
+        let series = self.list(doc, "", "series", |c, v, p| {
+            c.object(v, p)?;
+            let id = c.required_string(v, p, "id");
+            let label = c.required_text(v, p, "label");
+            Some(Series {
+                id: id?,
+                label: label?,
+            })
+        });
+        self.unique_ids(doc, "series");
+
+        let sources = self.list(doc, "", "sources", |c, v, p| c.source(v, p));
+        self.unique_ids(doc, "sources");
+
+        // Metrics are checked even when series or sources failed, so every problem is reported;
+        // references are then checked against the ids that could be read.
+        let series_ids: Vec<String> = match (&series, doc.get("series")) {
+            (Some(s), _) => s.iter().map(|s| s.id.clone()).collect(),
+            (None, Some(v)) => ids_in(v),
+            (None, None) => Vec::new(),
+        };
+        let source_ids: Vec<String> = match (&sources, doc.get("sources")) {
+            (Some(s), _) => s.iter().map(|s| s.id.clone()).collect(),
+            (None, Some(v)) => ids_in(v),
+            (None, None) => Vec::new(),
+        };
+        let metrics = self.list(doc, "", "metrics", |c, v, p| {
+            c.metric(v, p, &series_ids, &source_ids)
+        });
+        self.unique_ids(doc, "metrics");
+
+        let headline = match &metrics {
+            Some(m) => self.headline(doc, m),
+            None => {
+                self.required_string(doc, "", "headline_metric");
+                None
+            }
+        };
+
+        Some(Snapshot {
+            format_version: version?,
+            data_as_of: data_as_of?,
+            generated: generated?,
+            headline: headline?,
+            series: series?,
+            sources: sources?,
+            metrics: metrics?,
+        })
+    }
+
+    fn version(&mut self, doc: &Json) -> Option<(u32, u32)> {
+        let s = self.required_string(doc, "", "format_version")?;
+        let parsed = s.split_once('.').and_then(|(maj, min)| {
+            let all_digits =
+                |t: &str| !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+            if all_digits(maj) && all_digits(min) {
+                Some((maj.parse::<u32>().ok()?, min.parse::<u32>().ok()?))
+            } else {
+                None
+            }
+        });
+        match parsed {
+            Some((FORMAT_MAJOR, minor)) => Some((FORMAT_MAJOR, minor)),
+            _ => {
+                self.report("format_version", ProblemKind::UnsupportedVersion(s));
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, v: &Json, p: &str) -> Option<Source> {
+        self.object(v, p)?;
+        let id = self.required_string(v, p, "id");
+        let title = self.required_string(v, p, "title");
+        let publisher = self.required_string(v, p, "publisher");
+        let date = self.required_period(v, p, "date");
+        let url = match v.get("url") {
+            None | Some(Json::Null) => Some(None),
+            Some(u) => {
+                let up = join(p, "url");
+                self.string(u, &up).and_then(|s| {
+                    let lower = s.to_ascii_lowercase();
+                    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+                        && s.len() > 8
+                        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+                    if ok {
+                        Some(Some(s))
+                    } else {
+                        self.report(&up, ProblemKind::BadUrl);
+                        None
+                    }
+                })
+            }
+        };
+        let short_name = match v.get("short_name") {
+            None | Some(Json::Null) => None,
+            Some(s) => Some(self.string(s, &join(p, "short_name"))),
+        };
+        let publisher = publisher?;
+        let short_name = match short_name {
+            None => publisher.clone(),
+            Some(s) => s?,
+        };
+        Some(Source {
+            id: id?,
+            title: title?,
+            publisher,
+            date: date?,
+            url: url?,
+            short_name,
+        })
+    }
+
+    fn metric(
+        &mut self,
+        v: &Json,
+        p: &str,
+        series_ids: &[String],
+        source_ids: &[String],
+    ) -> Option<Metric> {
+        self.object(v, p)?;
+        let id = self.required_string(v, p, "id");
+        let label = self.required_text(v, p, "label");
+        let unit = self.one_of(v, p, "unit", UNITS, |s| match s {
+            "percent" => Some(Unit::Percent),
+            "count" => Some(Unit::Count),
+            _ => None,
+        });
+        let definition = self.required_text(v, p, "definition");
+        let caveats = match v.get("caveats") {
+            None | Some(Json::Null) => Some(Vec::new()),
+            Some(_) => self.list(v, p, "caveats", |c, t, tp| c.text(t, tp)),
+        };
+        let when = self.when(v, p);
+        let parts_of_whole = match v.get("parts_of_whole") {
+            None | Some(Json::Null) => Some(false),
+            Some(Json::Bool(b)) => Some(*b),
+            Some(other) => {
+                self.wrong_type(&join(p, "parts_of_whole"), "a boolean", other);
+                None
+            }
+        };
+        let remainder_label = match v.get("remainder_label") {
+            None | Some(Json::Null) => Some(None),
+            Some(t) => self.text(t, &join(p, "remainder_label")).map(Some),
+        };
+        let origin = match v.get("origin") {
+            None | Some(Json::Null) => Some(None),
+            Some(_) => self
+                .reference(v, p, "origin", source_ids, "sources")
+                .map(Some),
+        };
+        let values = self.list(v, p, "values", |c, val, vp| {
+            c.value(val, vp, unit, when, series_ids, source_ids)
+        });
+
+        let (unit, parts_of_whole, values) = (unit?, parts_of_whole?, values?);
+        self.metric_consistency(p, unit, parts_of_whole, &values);
+        Some(Metric {
+            id: id?,
+            label: label?,
+            unit,
+            definition: definition?,
+            caveats: caveats?,
+            when: when?,
+            parts_of_whole,
+            remainder_label: remainder_label?,
+            origin: origin?,
+            values,
+        })
+    }
+
+    /// Checks across the values of one metric: duplicates, and the sum of parts of a whole.
+    fn metric_consistency(&mut self, p: &str, unit: Unit, parts_of_whole: bool, values: &[Value]) {
+        for (i, a) in values.iter().enumerate() {
+            if values[..i]
+                .iter()
+                .any(|b| b.series == a.series && b.when == a.when)
+            {
+                self.report(&index(&join(p, "values"), i), ProblemKind::DuplicateValue);
+            }
+        }
+        if parts_of_whole {
+            if unit != Unit::Percent {
+                self.report(
+                    &join(p, "parts_of_whole"),
+                    ProblemKind::NotOneOf {
+                        found: "count".into(),
+                        allowed: &["percent (parts of a whole are percentages)"],
+                    },
+                );
+                return;
+            }
+            let limit = Decimal::new(100, 0) + PARTS_SUM_TOLERANCE;
+            let mut checked: Vec<When> = Vec::new();
+            for v in values {
+                if checked.contains(&v.when) {
+                    continue;
+                }
+                checked.push(v.when);
+                let sum = values
+                    .iter()
+                    .filter(|w| w.when == v.when)
+                    .fold(Decimal::new(0, 0), |s, w| s + w.value);
+                if sum.cmp_value(limit) == core::cmp::Ordering::Greater {
+                    self.report(&join(p, "values"), ProblemKind::PartsAbove100 { sum });
+                }
+            }
+        }
+    }
+
+    fn figure(&mut self, v: &Json, p: &str, unit: Option<Unit>) -> Option<Decimal> {
+        let d = self.number(v, p)?;
+        match unit {
+            Some(Unit::Percent) if d.is_negative() || d.cmp_value(Decimal::new(100, 0)).is_gt() => {
+                self.report(p, ProblemKind::PercentOutOfRange);
+                None
+            }
+            Some(Unit::Count) if d.is_negative() => {
+                self.report(p, ProblemKind::NegativeCount);
+                None
+            }
+            _ => Some(d),
+        }
+    }
+
+    fn value(
+        &mut self,
+        v: &Json,
+        p: &str,
+        unit: Option<Unit>,
+        // `None` when the metric's own date or window was invalid (already reported).
+        metric_when: Option<Option<When>>,
+        series_ids: &[String],
+        source_ids: &[String],
+    ) -> Option<Value> {
+        self.object(v, p)?;
+        let series = self.reference(v, p, "series", series_ids, "series");
+        let value = self
+            .required(v, p, "value")
+            .and_then(|n| self.figure(n, &join(p, "value"), unit));
+        let source = self.reference(v, p, "source", source_ids, "sources");
+        let locator = self.required_string(v, p, "locator");
+        let kind = self.one_of(v, p, "kind", KINDS, |s| {
+            Kind::ALL.iter().find(|(id, _)| *id == s).map(|(_, k)| *k)
+        });
+        let when = match (self.when(v, p), metric_when) {
+            (Some(Some(w)), _) => Some(w),
+            (Some(None), Some(Some(w))) => Some(w),
+            (Some(None), Some(None)) => {
+                self.report(p, ProblemKind::NoDate);
+                None
+            }
+            (Some(None), None) | (None, _) => None,
+        };
+        let other_roundings = match v.get("other_roundings") {
+            None | Some(Json::Null) => Some(Vec::new()),
+            Some(_) => self.list(v, p, "other_roundings", |c, r, rp| {
+                c.object(r, rp)?;
+                let value = c
+                    .required(r, rp, "value")
+                    .and_then(|n| c.figure(n, &join(rp, "value"), unit));
+                let source = c.reference(r, rp, "source", source_ids, "sources");
+                Some(Rounding {
+                    value: value?,
+                    source: source?,
+                })
+            }),
+        };
+        Some(Value {
+            series: series?,
+            value: value?,
+            when: when?,
+            source: source?,
+            locator: locator?,
+            kind: kind?,
+            other_roundings: other_roundings?,
+        })
+    }
+
+    fn headline(&mut self, doc: &Json, metrics: &[Metric]) -> Option<usize> {
+        let id = self.required_string(doc, "", "headline_metric")?;
+        let ids: Vec<String> = metrics.iter().map(|m| m.id.clone()).collect();
+        let Some(i) = ids.iter().position(|m| *m == id) else {
+            self.report(
+                "headline_metric",
+                ProblemKind::UnknownId {
+                    id,
+                    list: "metrics",
+                },
+            );
+            return None;
+        };
+        let m = &metrics[i];
+        let why = if m.unit != Unit::Percent {
+            Some("must be a percentage")
+        } else if !m.parts_of_whole {
+            Some("must be parts of a whole (parts_of_whole: true)")
+        } else if m.when.is_none() {
+            Some("must have a window or date for all its values")
+        } else if m.values.iter().any(|v| Some(v.when) != m.when) {
+            Some("must have all its values for its own window or date")
+        } else if m.values.len() < 2 {
+            Some("needs at least two values to compare")
+        } else if m.remainder_label.is_none() {
+            Some("needs a remainder_label for the rest of the whole")
+        } else {
+            None
+        };
+        match why {
+            Some(why) => {
+                self.report("headline_metric", ProblemKind::HeadlineNotComparable(why));
+                None
+            }
+            None => Some(i),
+        }
+    }
+}
+
+/// The ids of a list that did not fully validate, so references to its good items still resolve.
+fn ids_in(v: &Json) -> Vec<String> {
+    match v {
+        Json::Array(items) => items
+            .iter()
+            .filter_map(|it| match it.get("id") {
+                Some(Json::String(s)) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

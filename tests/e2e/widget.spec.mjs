@@ -1,0 +1,174 @@
+// The widget end to end: the served release build under a sub-path, in real Chromium.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const fixtures = resolve(here, '../fixtures');
+const shots = resolve(here, 'artifacts/screenshots');
+const SNAPSHOT = '**/data/snapshot.json';
+// Percent signs follow a narrow no-break space (U+202F).
+const pct = (n) => `${n}\u202f%`;
+
+/** Fails the test on any console error or uncaught exception. */
+function watchConsole(page) {
+  const errors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('shows the study headline with its numbers, window and sources', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('./?lang=en');
+  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
+  await expect(page.locator('.oms-subtitle')).toContainText('Aug 2024 – Aug 2025');
+  const bars = page.locator('.oms-chart .oms-bar');
+  await expect(bars).toHaveCount(3);
+  await expect(bars.nth(0).locator('.oms-bar__label')).toHaveText('China');
+  await expect(bars.nth(0).locator('.oms-bar__value')).toHaveText(pct('17.1'));
+  await expect(bars.nth(1).locator('.oms-bar__label')).toHaveText('United States');
+  await expect(bars.nth(1).locator('.oms-bar__value')).toHaveText(pct('15.8'));
+  await expect(bars.nth(2).locator('.oms-bar__label')).toHaveText('Everyone else');
+  await expect(bars.nth(2).locator('.oms-bar__value')).toHaveText(pct('67.1'));
+  // Bars are drawn to scale on one track.
+  const widths = await bars.locator('.oms-bar__fill').evaluateAll((els) =>
+    els.map((e) => Number(e.getAttribute('width'))),
+  );
+  const track = Number(await bars.nth(0).locator('.oms-bar__track').getAttribute('width'));
+  expect(widths[0] / track).toBeCloseTo(0.171, 3);
+  expect(widths[1] / track).toBeCloseTo(0.158, 3);
+  expect(widths[2] / track).toBeCloseTo(0.671, 3);
+  await expect(page.locator('.oms-chart')).toHaveAttribute(
+    'aria-label',
+    `Bar chart of the shares: China ${pct('17.1')}; United States ${pct('15.8')}; Everyone else ${pct('67.1')}`,
+  );
+  const source = page.locator('.oms-source');
+  await expect(source).toContainText('MIT / Hugging Face study');
+  await expect(source.getByRole('link', { name: 'Financial Times' })).toHaveAttribute(
+    'href',
+    'https://www.ft.com/content/8f187958-4461-42a3-90a8-3fecdb27155e',
+  );
+  await expect(source).toContainText('Stanford HAI / DigiChina');
+  await expect(page.locator('.oms-asof time')).toHaveAttribute('datetime', '2026-11-29');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const drawn = await page.evaluate(
+    () => performance.getEntriesByName('open-model-share:drawn', 'mark').length,
+  );
+  expect(drawn).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('speaks Italian with Italian numbers', async ({ page }) => {
+  await page.goto('./?lang=it');
+  await expect(page.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
+  await expect(page.locator('.oms-subtitle')).toContainText('ago 2024 – ago 2025');
+  await expect(page.locator('.oms-bar__value')).toHaveText([pct('17,1'), pct('15,8'), pct('67,1')]);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'it');
+});
+
+test('falls back to the browser language, then warns about an unknown lang', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'it-IT' });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.goto('./?lang=xx');
+  await expect(page.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
+  expect(warnings.join('\n')).toContain('unsupported lang parameter');
+  await context.close();
+});
+
+test('an HTTP 500 shows its own error, and retry recovers', async ({ page }) => {
+  await page.route(SNAPSHOT, (route) => route.fulfill({ status: 500, body: 'oops' }));
+  await page.goto('./?lang=en');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('the server answered with HTTP status 500');
+  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.unroute(SNAPSHOT);
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.oms-bar__value').first()).toHaveText(pct('17.1'));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a malformed snapshot shows a JSON error, and retry recovers', async ({ page }) => {
+  await page.route(SNAPSHOT, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', path: resolve(fixtures, 'malformed.json') }),
+  );
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('alert')).toContainText('it is not valid JSON');
+  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await page.unroute(SNAPSHOT);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
+});
+
+test('an invalid snapshot names each problem and draws no chart', async ({ page }) => {
+  await page.route(SNAPSHOT, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', path: resolve(fixtures, 'invalid-many.json') }),
+  );
+  await page.goto('./?lang=it');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Il file dei dati contiene errori');
+  await expect(alert.locator('li').first()).toHaveText(
+    'data_as_of: "2026-02-30" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+  );
+  await expect(alert.locator('li')).toHaveCount(6); // five problems and "+ 6 …"
+  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await expect(alert.getByRole('button', { name: 'Riprova' })).toBeVisible();
+});
+
+test('a network failure says so', async ({ page }) => {
+  await page.route(SNAPSHOT, (route) => route.abort('internetdisconnected'));
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('alert')).toContainText('the network request failed');
+  await expect(page.locator('.oms-chart')).toHaveCount(0);
+});
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?lang=en');
+    await expect(page.locator('.oms-chart')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('screenshots at 320, 768 and 1280 px, light and dark, Italian and English', async ({ page }) => {
+  for (const width of [320, 768, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const lang of ['it', 'en']) {
+        await page.goto(`./?lang=${lang}`);
+        await expect(page.locator('.oms-chart')).toBeVisible();
+        // No horizontal scroll, and the chart fits its box.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `horizontal overflow at ${width}px`).toBe(0);
+        const fits = await page.evaluate(() => {
+          const svg = document.querySelector('.oms-chart').getBoundingClientRect();
+          const box = document.querySelector('.oms-figure').getBoundingClientRect();
+          return svg.right <= box.right + 0.5 && svg.left >= box.left - 0.5;
+        });
+        expect(fits, `chart inside its box at ${width}px`).toBe(true);
+        await page.screenshot({ path: `${shots}/headline-${width}-${scheme}-${lang}.png`, fullPage: true });
+      }
+    }
+  }
+});
