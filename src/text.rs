@@ -147,7 +147,8 @@ pub fn value(lang: Lang, d: Decimal, unit: Unit) -> String {
     s
 }
 
-/// A period as readers write it: "2025", "Aug 2024", "26 Nov 2025" (Italian: "ago 2024").
+/// A period as readers write it: "2025", "Aug 2024", "26 Nov 2025" (Italian: "ago 2024"), with
+/// no-break spaces so a date never wraps inside itself.
 pub fn period(lang: Lang, p: Period) -> String {
     let months = &lang.ui().months;
     match p {
@@ -155,7 +156,7 @@ pub fn period(lang: Lang, p: Period) -> String {
         Period::Month(y, m) => format_month(months, y, m),
         Period::Day(y, m, d) => {
             let mut s = d.to_string();
-            s.push(' ');
+            s.push(NBSP);
             s.push_str(&format_month(months, y, m));
             s
         }
@@ -164,19 +165,23 @@ pub fn period(lang: Lang, p: Period) -> String {
 
 fn format_month(months: &[&str; 12], y: u16, m: u8) -> String {
     let mut s = String::from(months[usize::from(m.clamp(1, 12) - 1)]);
-    s.push(' ');
+    s.push(NBSP);
     s.push_str(&y.to_string());
     s
 }
 
-/// A date or window: "Aug 2024 – Aug 2025".
+/// Keeps a date's parts on one line.
+const NBSP: char = '\u{a0}';
+
+/// A date or window: "Aug 2024 – Aug 2025" (a line may break only after the dash).
 pub fn when(lang: Lang, w: When) -> String {
     match w {
         When::At(p) => period(lang, p),
         When::Window(win) if win.start == win.end => period(lang, win.start),
         When::Window(win) => {
             let mut s = period(lang, win.start);
-            s.push_str(" – ");
+            s.push(NBSP);
+            s.push_str("– ");
             s.push_str(&period(lang, win.end));
             s
         }
@@ -236,12 +241,15 @@ mod tests {
     #[test]
     fn periods_and_windows() {
         let w = When::Window(Window::new(Period::Month(2024, 8), Period::Month(2025, 8)).unwrap());
-        assert_eq!(when(Lang::En, w), "Aug 2024 – Aug 2025");
-        assert_eq!(when(Lang::It, w), "ago 2024 – ago 2025");
-        assert_eq!(period(Lang::En, Period::Day(2025, 11, 26)), "26 Nov 2025");
+        assert_eq!(when(Lang::En, w), "Aug\u{a0}2024\u{a0}– Aug\u{a0}2025");
+        assert_eq!(when(Lang::It, w), "ago\u{a0}2024\u{a0}– ago\u{a0}2025");
+        assert_eq!(
+            period(Lang::En, Period::Day(2025, 11, 26)),
+            "26\u{a0}Nov\u{a0}2025"
+        );
         assert_eq!(period(Lang::It, Period::Year(2025)), "2025");
         let one =
             When::Window(Window::new(Period::Month(2026, 1), Period::Month(2026, 1)).unwrap());
-        assert_eq!(when(Lang::It, one), "gen 2026");
+        assert_eq!(when(Lang::It, one), "gen\u{a0}2026");
     }
 }

@@ -48,7 +48,10 @@ fn bundled_snapshot_is_valid_and_its_headline_is_the_studys() {
     assert_eq!(label(h.parts[1].series), "United States");
     assert_eq!(pct(Lang::En, h.parts[1].share), "15.8\u{202f}%");
     assert_eq!(pct(Lang::En, h.remainder), "67.1\u{202f}%");
-    assert_eq!(text::when(Lang::En, h.when), "Aug 2024 – Aug 2025");
+    assert_eq!(
+        text::when(Lang::En, h.when),
+        "Aug\u{a0}2024\u{a0}– Aug\u{a0}2025"
+    );
     assert_eq!(
         text::lead_sentence(Lang::En, &s, &h),
         "China leads by 1.3 percentage points"
@@ -124,7 +127,10 @@ fn headline_is_derived_not_assumed() {
         other => panic!("expected a leader, got {other:?}"),
     }
     assert_eq!(text::number(Lang::En, h.remainder), "44.25");
-    assert_eq!(text::when(Lang::It, h.when), "gen 2025 – giu 2025");
+    assert_eq!(
+        text::when(Lang::It, h.when),
+        "gen\u{a0}2025\u{a0}– giu\u{a0}2025"
+    );
     assert_eq!(
         text::lead_sentence(Lang::It, &s, &h),
         "Alfa in testa di 28,25 punti percentuali"
