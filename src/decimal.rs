@@ -6,6 +6,8 @@
 
 /// The most decimal places a published figure may carry.
 pub const MAX_DECIMALS: u8 = 6;
+/// The most decimal places a derived figure may carry (a count in billions: 1.15 = 1150000000e-9).
+const MAX_INTERNAL_DECIMALS: u8 = 9;
 
 /// A decimal number: `units / 10^decimals`, exactly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,17 +16,51 @@ pub struct Decimal {
     decimals: u8,
 }
 
-const POW10: [i64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+const POW10: [i64; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
 
 impl Decimal {
-    /// `units / 10^decimals`. `decimals` above [`MAX_DECIMALS`] is clamped.
+    /// `units / 10^decimals`. `decimals` above 9 is clamped.
     pub const fn new(units: i64, decimals: u8) -> Self {
-        let decimals = if decimals > MAX_DECIMALS {
-            MAX_DECIMALS
+        let decimals = if decimals > MAX_INTERNAL_DECIMALS {
+            MAX_INTERNAL_DECIMALS
         } else {
             decimals
         };
         Decimal { units, decimals }
+    }
+
+    /// The same value with trailing zero decimals removed (17.10 -> 17.1, 100.0 -> 100).
+    pub fn normalized(self) -> Self {
+        let mut d = self;
+        while d.decimals > 0 && d.units % 10 == 0 {
+            d.units /= 10;
+            d.decimals -= 1;
+        }
+        d
+    }
+
+    /// This value divided by `10^places`, exactly (1150000000 / 10^9 = 1.15), when the result
+    /// needs at most 9 decimal places; `None` otherwise.
+    pub fn shifted(self, places: u8) -> Option<Self> {
+        let d = self.normalized();
+        let decimals = d.decimals.checked_add(places)?;
+        (decimals <= MAX_INTERNAL_DECIMALS).then(|| Decimal::new(d.units, decimals).normalized())
+    }
+
+    /// The whole-number part, rounded toward zero.
+    pub fn trunc(self) -> i64 {
+        self.units / POW10[self.decimals as usize]
     }
 
     /// The decimal a JSON number was written as, with the fewest decimal places that represent it
@@ -34,7 +70,7 @@ impl Decimal {
         if !v.is_finite() || v.abs() > 9.0e15 {
             return None;
         }
-        for (d, &p) in POW10.iter().enumerate() {
+        for (d, &p) in POW10[..=MAX_DECIMALS as usize].iter().enumerate() {
             let scaled = v * p as f64;
             if scaled.abs() > 9.0e15 {
                 return None;
@@ -186,6 +222,22 @@ mod tests {
         let mut s = String::new();
         Decimal::new(171, 1).write(&mut s, ',', None);
         assert_eq!(s, "17,1");
+    }
+
+    #[test]
+    fn shifts_and_normalizes_exactly() {
+        let big = Decimal::new(1_150_000_000, 0);
+        assert_eq!(show(big.shifted(9).unwrap()), "1.15");
+        assert_eq!(
+            show(Decimal::new(723_000_000, 0).shifted(6).unwrap()),
+            "723"
+        );
+        assert_eq!(show(Decimal::new(1710, 2).normalized()), "17.1");
+        assert_eq!(Decimal::new(1, 6).shifted(6), None);
+        assert_eq!(
+            Decimal::new(385_300_000, 0).shifted(6).unwrap().trunc(),
+            385
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod decimal;
+pub mod export;
 pub mod figures;
 pub mod load;
 pub mod params;

@@ -46,6 +46,28 @@ impl Period {
         }
     }
 
+    /// The period as written in the snapshot: `2025`, `2025-08`, `2025-08-01`.
+    pub fn iso(self) -> String {
+        let two = |n: u8| {
+            let mut s = String::new();
+            if n < 10 {
+                s.push('0');
+            }
+            s.push_str(&n.to_string());
+            s
+        };
+        let mut s = self.year().to_string();
+        if let Period::Month(_, m) | Period::Day(_, m, _) = self {
+            s.push('-');
+            s.push_str(&two(m));
+        }
+        if let Period::Day(_, _, d) = self {
+            s.push('-');
+            s.push_str(&two(d));
+        }
+        s
+    }
+
     /// The year.
     pub fn year(self) -> u16 {
         match self {
@@ -101,6 +123,16 @@ pub enum When {
     At(Period),
 }
 
+impl When {
+    /// The first and last period (the same for a single period).
+    pub fn bounds(self) -> (Period, Period) {
+        match self {
+            When::Window(w) => (w.start, w.end),
+            When::At(p) => (p, p),
+        }
+    }
+}
+
 fn days_in_month(y: u16, m: u8) -> u8 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
@@ -140,6 +172,13 @@ mod tests {
             "2025-08-01T00:00",
         ] {
             assert_eq!(Period::parse(bad), None, "{bad:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn writes_back_as_parsed() {
+        for s in ["2025", "2024-08", "2025-11-26", "2024-02-29"] {
+            assert_eq!(Period::parse(s).unwrap().iso(), s);
         }
     }
 

@@ -6,7 +6,7 @@
 use crate::decimal::Decimal;
 use crate::figures::{Headline, Lead};
 use crate::period::{Period, When};
-use crate::snapshot::{Snapshot, Unit};
+use crate::snapshot::{Kind, Snapshot, Unit};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +80,47 @@ pub struct Ui {
     pub error_invalid: &'static str,
     pub error_detail: &'static str,
     pub months: [&'static str; 12],
+    pub measure: &'static str,
+    pub view_chart: &'static str,
+    pub view_table: &'static str,
+    pub view_sources: &'static str,
+    pub views_label: &'static str,
+    pub legend_label: &'static str,
+    pub legend_hint: &'static str,
+    pub all_hidden: &'static str,
+    pub connector_note: &'static str,
+    pub th_series: &'static str,
+    pub th_value: &'static str,
+    pub th_when: &'static str,
+    pub th_source: &'static str,
+    pub definition: &'static str,
+    pub caveats: &'static str,
+    pub figures: &'static str,
+    pub locator: &'static str,
+    pub other_roundings: &'static str,
+    pub snapshot_version: &'static str,
+    pub cite_as: &'static str,
+    pub cite_widget: &'static str,
+    pub download: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub computed: &'static str,
+    pub computed_remainder: &'static str,
+    pub kind_stated: &'static str,
+    pub kind_relayed: &'static str,
+    pub kind_relayed_single: &'static str,
+    pub kind_table_secondhand: &'static str,
+    pub kind_slides: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub vs: &'static str,
+    /// "{leader} leads: {a} vs {b} for {other}": the word before the other series.
+    pub for_other: &'static str,
+    pub leads: &'static str,
+    pub thousand: (&'static str, &'static str),
+    pub million: (&'static str, &'static str),
+    pub billion: (&'static str, &'static str),
+    pub close: &'static str,
 }
 
 static EN: Ui = Ui {
@@ -103,6 +144,47 @@ static EN: Ui = Ui {
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ],
+    measure: "Measure",
+    view_chart: "Chart",
+    view_table: "Table",
+    view_sources: "Sources & method",
+    views_label: "View",
+    legend_label: "Series: activate to hide or show",
+    legend_hint: "hidden",
+    all_hidden: "Every series is hidden: use the legend to show one.",
+    connector_note: "Dashed lines only connect published points: nothing in between is known.",
+    th_series: "Series",
+    th_value: "Value",
+    th_when: "Date or period",
+    th_source: "Source",
+    definition: "Definition",
+    caveats: "Caveats",
+    figures: "Figures",
+    locator: "where",
+    other_roundings: "also published as",
+    snapshot_version: "Snapshot format",
+    cite_as: "Cite this widget",
+    cite_widget:
+        "Open Model Share, interactive comparison of open-model downloads by developer country",
+    download: "Download the data shown",
+    download_csv: "CSV",
+    download_json: "JSON",
+    computed: "computed",
+    computed_remainder: "computed: 100 % minus the sourced parts",
+    kind_stated: "stated in the source",
+    kind_relayed: "relayed by an outlet",
+    kind_relayed_single: "relayed by one outlet only",
+    kind_table_secondhand: "second-hand table",
+    kind_slides: "author's talk slides",
+    from: "from",
+    to: "to",
+    vs: "vs",
+    for_other: "for",
+    leads: "leads",
+    thousand: ("thousand", "thousand"),
+    million: ("million", "million"),
+    billion: ("billion", "billion"),
+    close: "Close",
 };
 
 static IT: Ui = Ui {
@@ -127,6 +209,46 @@ static IT: Ui = Ui {
     months: [
         "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
     ],
+    measure: "Misura",
+    view_chart: "Grafico",
+    view_table: "Tabella",
+    view_sources: "Fonti e metodo",
+    views_label: "Vista",
+    legend_label: "Serie: attiva per nascondere o mostrare",
+    legend_hint: "nascosta",
+    all_hidden: "Tutte le serie sono nascoste: usa la legenda per mostrarne una.",
+    connector_note: "Le linee tratteggiate collegano solo i punti pubblicati: non si sa nulla di ciò che sta in mezzo.",
+    th_series: "Serie",
+    th_value: "Valore",
+    th_when: "Data o periodo",
+    th_source: "Fonte",
+    definition: "Definizione",
+    caveats: "Avvertenze",
+    figures: "Dati",
+    locator: "dove",
+    other_roundings: "pubblicato anche come",
+    snapshot_version: "Formato dei dati",
+    cite_as: "Come citare questo widget",
+    cite_widget: "Open Model Share, confronto interattivo dei download di modelli aperti per paese dello sviluppatore",
+    download: "Scarica i dati mostrati",
+    download_csv: "CSV",
+    download_json: "JSON",
+    computed: "calcolato",
+    computed_remainder: "calcolato: 100 % meno le parti con fonte",
+    kind_stated: "dichiarato dalla fonte",
+    kind_relayed: "riportato da una testata",
+    kind_relayed_single: "riportato da una sola testata",
+    kind_table_secondhand: "tabella di seconda mano",
+    kind_slides: "slide dell'autore",
+    from: "da",
+    to: "a",
+    vs: "contro",
+    for_other: "di",
+    leads: "in testa",
+    thousand: ("mila", "mila"),
+    million: ("milione", "milioni"),
+    billion: ("miliardo", "miliardi"),
+    close: "Chiudi",
 };
 
 /// A number in the language's format, with its own decimal places ("17.1", "17,1", "1,150,000,000").
@@ -145,6 +267,45 @@ pub fn value(lang: Lang, d: Decimal, unit: Unit) -> String {
         s.push('%');
     }
     s
+}
+
+/// A count as readers say it, exactly as precise as published: "1.15 billion", "723 million",
+/// "151,448" (Italian: "1,15 miliardi", "723 milioni", "151.448"). Counts below a million, and
+/// counts that would need more than three decimals in millions or billions, are written in full.
+pub fn count(lang: Lang, d: Decimal) -> String {
+    let ui = lang.ui();
+    for (places, words) in [(9u8, ui.billion), (6u8, ui.million)] {
+        if let Some(scaled) = d.shifted(places) {
+            if scaled.trunc() >= 1 && scaled.decimals() <= 3 {
+                let mut s = number(lang, scaled);
+                s.push(NBSP);
+                let one = scaled.cmp_value(Decimal::new(1, 0)).is_eq();
+                s.push_str(if one { words.0 } else { words.1 });
+                return s;
+            }
+        }
+    }
+    number(lang, d)
+}
+
+/// A value in its unit for readers: a percentage, or a count in words.
+pub fn figure(lang: Lang, d: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => value(lang, d, unit),
+        Unit::Count => count(lang, d),
+    }
+}
+
+/// What kind of figure this is, for readers ("second-hand table").
+pub fn kind(lang: Lang, k: Kind) -> &'static str {
+    let ui = lang.ui();
+    match k {
+        Kind::Stated => ui.kind_stated,
+        Kind::Relayed => ui.kind_relayed,
+        Kind::RelayedSingle => ui.kind_relayed_single,
+        Kind::TableSecondhand => ui.kind_table_secondhand,
+        Kind::Slides => ui.kind_slides,
+    }
 }
 
 /// A period as readers write it: "2025", "Aug 2024", "26 Nov 2025" (Italian: "ago 2024"), with
@@ -214,6 +375,96 @@ pub fn lead_sentence(lang: Lang, s: &Snapshot, h: &Headline) -> String {
     }
 }
 
+/// The key sentence of any measure, generated from its values:
+/// - parts of a whole, or two or more values at one date: who leads, by how much
+///   ("China leads by 1.3 percentage points"; counts: "Qwen leads: 385.3 million vs 346.2 million");
+/// - one value: "China: 63 %";
+/// - dated points: the first series' change ("China: from 2.8 % (Nov 2024) to 72.7 % (Jan 2026)").
+pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
+    let Some(m) = s.metrics.get(metric) else {
+        return String::new();
+    };
+    let ui = lang.ui();
+    let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
+    if crate::chart::shape_of(m) == crate::chart::Shape::Timeline {
+        let Some(first) = m.values.first().map(|v| v.series) else {
+            return String::new();
+        };
+        let mut own: Vec<&crate::snapshot::Value> =
+            m.values.iter().filter(|v| v.series == first).collect();
+        own.sort_by(|a, b| {
+            crate::chart::timeline::month_position(a.when)
+                .total_cmp(&crate::chart::timeline::month_position(b.when))
+        });
+        let (Some(a), Some(b)) = (own.first(), own.last()) else {
+            return String::new();
+        };
+        let mut out = String::from(label(first));
+        out.push_str(": ");
+        out.push_str(ui.from);
+        out.push(' ');
+        out.push_str(&figure(lang, a.value, m.unit));
+        out.push_str(" (");
+        out.push_str(&when(lang, a.when));
+        out.push_str(") ");
+        out.push_str(ui.to);
+        out.push(' ');
+        out.push_str(&figure(lang, b.value, m.unit));
+        out.push_str(" (");
+        out.push_str(&when(lang, b.when));
+        out.push(')');
+        return out;
+    }
+    let mut order: Vec<&crate::snapshot::Value> = m.values.iter().collect();
+    order.sort_by(|a, b| b.value.cmp_value(a.value));
+    match order.as_slice() {
+        [] => String::new(),
+        [only] => {
+            let mut out = String::from(label(only.series));
+            out.push_str(": ");
+            out.push_str(&figure(lang, only.value, m.unit));
+            out
+        }
+        [first, second, ..] => {
+            if first.value.cmp_value(second.value).is_eq() {
+                let mut out = String::from(label(first.series));
+                out.push(' ');
+                out.push_str(ui.level_with);
+                out.push(' ');
+                out.push_str(label(second.series));
+                return out;
+            }
+            let mut out = String::from(label(first.series));
+            out.push(' ');
+            out.push_str(ui.leads_by);
+            match m.unit {
+                Unit::Percent => {
+                    out.push(' ');
+                    out.push_str(&number(lang, first.value - second.value));
+                    out.push(' ');
+                    out.push_str(ui.percentage_points);
+                }
+                Unit::Count => {
+                    // "leads by" a count reads badly; say both counts.
+                    out.truncate(out.len() - ui.leads_by.len());
+                    out.push_str(ui.leads);
+                    out.push_str(": ");
+                    out.push_str(&figure(lang, first.value, m.unit));
+                    out.push(' ');
+                    out.push_str(ui.vs);
+                    out.push(' ');
+                    out.push_str(&figure(lang, second.value, m.unit));
+                    out.push(' ');
+                    out.push_str(ui.for_other);
+                    out.push(' ');
+                    out.push_str(label(second.series));
+                }
+            }
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +487,21 @@ mod tests {
         let big = Decimal::new(1_150_000_000, 0);
         assert_eq!(value(Lang::En, big, Unit::Count), "1,150,000,000");
         assert_eq!(value(Lang::It, big, Unit::Count), "1.150.000.000");
+    }
+
+    #[test]
+    fn counts_in_words_keep_their_precision() {
+        let c = |n: i64, l| count(l, Decimal::new(n, 0));
+        assert_eq!(c(1_150_000_000, Lang::En), "1.15\u{a0}billion");
+        assert_eq!(c(1_150_000_000, Lang::It), "1,15\u{a0}miliardi");
+        assert_eq!(c(1_000_000_000, Lang::It), "1\u{a0}miliardo");
+        assert_eq!(c(723_000_000, Lang::En), "723\u{a0}million");
+        assert_eq!(c(385_300_000, Lang::It), "385,3\u{a0}milioni");
+        assert_eq!(c(151_448, Lang::En), "151,448");
+        assert_eq!(c(151_448, Lang::It), "151.448");
+        // Four decimals in millions would hide the published precision: written in full.
+        assert_eq!(c(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(kind(Lang::En, Kind::TableSecondhand), "second-hand table");
     }
 
     #[test]

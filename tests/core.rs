@@ -336,11 +336,10 @@ fn oversized_documents_are_refused_before_parsing() {
 }
 
 #[test]
-fn share_chart_marks_golden() {
+fn bar_chart_marks_golden() {
     let s = parse(&fixture("valid-minimal.json")).unwrap();
-    let h = figures::headline(&s).unwrap();
-    let c = chart::share_chart(&s, &h, Lang::En, 464.0);
-    // Track = 464 - 64 = 400 px for 100 %.
+    let c = chart::bar_chart(&s, 0, &[], Lang::En, 464.0);
+    // Value labels need "12.25 %" = 7 chars x 0.7 x 14 px + 6 px gap = 74.6 px: track 389.4 px.
     let got: Vec<(String, Role, String, String, f64, f64, f64)> = c
         .bars
         .iter()
@@ -363,8 +362,8 @@ fn share_chart_marks_golden() {
             "Alpha".to_owned(),
             "40.5\u{202f}%".to_owned(),
             20.0,
-            162.0,
-            168.0,
+            157.7,
+            163.7,
         ),
         (
             "b".to_owned(),
@@ -372,8 +371,8 @@ fn share_chart_marks_golden() {
             "Beta".to_owned(),
             "12.25\u{202f}%".to_owned(),
             78.0,
-            49.0,
-            55.0,
+            47.7,
+            53.7,
         ),
         (
             "c".to_owned(),
@@ -381,8 +380,8 @@ fn share_chart_marks_golden() {
             "Gamma".to_owned(),
             "3\u{202f}%".to_owned(),
             136.0,
-            12.0,
-            18.0,
+            11.7,
+            17.7,
         ),
         (
             "remainder".to_owned(),
@@ -390,33 +389,32 @@ fn share_chart_marks_golden() {
             "Rest".to_owned(),
             "44.25\u{202f}%".to_owned(),
             194.0,
-            177.0,
-            183.0,
+            172.3,
+            178.3,
         ),
     ];
     assert_eq!(got, want);
-    assert!(c.bars.iter().all(|b| b.track_width == 400.0 && b.x == 0.0));
+    assert!(c.bars.iter().all(|b| b.track_width == 389.4 && b.x == 0.0));
     assert_eq!(c.height, 4.0 * 58.0 - 14.0);
     assert_eq!(c.width, 464.0);
-    // Value labels stay inside the chart: the widest bar leaves VALUE_SPACE for its label.
-    assert!(c
-        .bars
-        .iter()
-        .all(|b| b.value_x + chart::VALUE_SPACE - chart::VALUE_GAP <= c.width));
+    // Every value label fits inside the chart.
+    for b in &c.bars {
+        let right = b.value_x + chart::text_width(&b.value_text, chart::FONT_PX);
+        assert!(right <= c.width + 0.05, "{} ends at {right}", b.key);
+    }
 }
 
 #[test]
-fn share_chart_keeps_a_minimum_width_and_localizes_labels() {
+fn bar_chart_keeps_a_minimum_width_and_localizes_labels() {
     let s = parse(BUNDLED).unwrap();
-    let h = figures::headline(&s).unwrap();
-    let c = chart::share_chart(&s, &h, Lang::It, 100.0);
+    let c = chart::bar_chart(&s, s.headline, &[], Lang::It, 100.0);
     assert_eq!(c.width, chart::MIN_WIDTH);
     let labels: Vec<&str> = c.bars.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["Cina", "Stati Uniti", "Tutti gli altri"]);
     let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
     assert_eq!(values, ["17,1\u{202f}%", "15,8\u{202f}%", "67,1\u{202f}%"]);
     // Bars are proportional to their shares on one track.
-    let track = chart::MIN_WIDTH - chart::VALUE_SPACE;
+    let track = c.bars[0].track_width;
     for (b, share) in c.bars.iter().zip([17.1, 15.8, 67.1]) {
         assert!(
             (b.width - track * share / 100.0).abs() <= 0.05,
@@ -426,6 +424,297 @@ fn share_chart_keeps_a_minimum_width_and_localizes_labels() {
         );
     }
     assert_eq!(c.bars[0].role, Role::Leader);
-    let nan = chart::share_chart(&s, &h, Lang::En, f64::NAN);
+    let nan = chart::bar_chart(&s, s.headline, &[], Lang::En, f64::NAN);
     assert_eq!(nan.width, chart::MIN_WIDTH);
+}
+
+#[test]
+fn hidden_series_leave_the_chart_but_not_the_remainder() {
+    let s = parse(BUNDLED).unwrap();
+    let china = s.series.iter().position(|x| x.id == "china").unwrap();
+    let c = chart::bar_chart(&s, s.headline, &[china], Lang::En, 600.0);
+    let keys: Vec<&str> = c.bars.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(keys, ["us", "remainder"]);
+    assert_eq!(
+        c.bars[1].value_text, "67.1\u{202f}%",
+        "the remainder is still 100 - China - US"
+    );
+    let us = s.series.iter().position(|x| x.id == "us").unwrap();
+    let none = chart::bar_chart(&s, s.headline, &[china, us], Lang::En, 600.0);
+    assert_eq!(none.bars.len(), 1);
+    assert_eq!(none.bars[0].key, "remainder");
+}
+
+#[test]
+fn counts_are_scaled_to_the_largest_and_written_in_words() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "atom-cumulative-downloads")
+        .unwrap();
+    assert_eq!(chart::shape_of(&s.metrics[m]), chart::Shape::Bars);
+    let c = chart::bar_chart(&s, m, &[], Lang::En, 400.0);
+    let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
+    assert_eq!(values, ["1.15\u{a0}billion", "723\u{a0}million"]);
+    assert!(
+        c.bars.iter().all(|b| b.track_width == 0.0),
+        "no 100 % track for counts"
+    );
+    let ratio = c.bars[1].width / c.bars[0].width;
+    assert!((ratio - 723.0 / 1150.0).abs() < 0.002, "{ratio}");
+    assert!(c.bars.iter().all(|b| b.role != Role::Remainder));
+    // A value many times smaller still gets a visible bar.
+    let gguf = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "monthly-gguf-downloads-2026")
+        .unwrap();
+    let g = chart::bar_chart(&s, gguf, &[], Lang::En, 240.0);
+    assert!(g.bars.iter().all(|b| b.width >= chart::bars::MIN_BAR));
+}
+
+#[test]
+fn timeline_draws_only_the_published_dates() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    assert_eq!(chart::shape_of(&s.metrics[m]), chart::Shape::Timeline);
+    for width in [240.0, 320.0, 768.0, 1280.0] {
+        let t = chart::timeline(&s, m, &[], Lang::En, width);
+        assert_eq!(t.points.len(), 2);
+        let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["Nov\u{a0}2024", "Jan\u{a0}2026"], "at {width}px");
+        let values: Vec<Option<&str>> = t
+            .points
+            .iter()
+            .map(|p| p.label.as_ref().map(|l| l.text.as_str()))
+            .collect();
+        assert_eq!(values, [Some("2.8\u{202f}%"), Some("72.7\u{202f}%")]);
+        // Later dates to the right; higher values higher up; everything inside the chart.
+        assert!(t.points[0].x < t.points[1].x);
+        assert!(t.points[0].y > t.points[1].y);
+        for p in &t.points {
+            assert!(p.x >= t.plot.x && p.x <= t.plot.x + t.plot.width);
+            assert!(p.y >= t.plot.y && p.y <= t.plot.y + t.plot.height);
+        }
+        assert_eq!(t.lines.len(), 1);
+        let path = t.lines[0].connector.as_deref().unwrap();
+        assert_eq!(
+            path.matches('L').count(),
+            1,
+            "one connection between two points: {path}"
+        );
+        assert!(t.lines[0].name.x + chart::text_width("China", chart::FONT_PX) <= t.width + 0.05);
+    }
+    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
+    assert_eq!(
+        t.y_ticks.first().map(|t| t.label.as_str()),
+        Some("0\u{202f}%")
+    );
+    assert_eq!(
+        t.y_ticks.last().map(|t| t.label.as_str()),
+        Some("100\u{202f}%")
+    );
+    // 72.7 % sits at 72.7 % of the plot's height above its bottom.
+    let bottom = t.plot.y + t.plot.height;
+    assert!(((bottom - t.points[1].y) / t.plot.height - 0.727).abs() < 0.001);
+}
+
+#[test]
+fn timeline_handles_empty_single_and_colliding_labels() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let china = s.series.iter().position(|x| x.id == "china").unwrap();
+    let empty = chart::timeline(&s, m, &[china], Lang::En, 400.0);
+    assert!(empty.points.is_empty() && empty.lines.is_empty() && empty.x_ticks.is_empty());
+
+    // Three dates, two of them a month apart, on a narrow chart: those two date labels collide
+    // and the later one is kept.
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    let mut extra = doc["metrics"][4]["values"][0].clone();
+    extra["date"] = json!("2024-12");
+    extra["value"] = json!(10);
+    doc["metrics"][4]["values"]
+        .as_array_mut()
+        .unwrap()
+        .push(extra);
+    let s2 = parse(&doc.to_string()).unwrap();
+    let t = chart::timeline(&s2, 4, &[], Lang::En, 240.0);
+    let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+    assert_eq!(labels, ["Dec\u{a0}2024", "Jan\u{a0}2026"]);
+    assert_eq!(t.points.len(), 3);
+    let path = t.lines[0].connector.as_deref().unwrap();
+    assert_eq!(
+        path.matches('L').count(),
+        2,
+        "connected in date order: {path}"
+    );
+    assert!(t.points.iter().filter(|p| p.label.is_some()).count() >= 2);
+    // One point: no connector.
+    doc["metrics"][4]["values"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let s3 = parse(&doc.to_string()).unwrap();
+    let one = chart::timeline(&s3, 4, &[], Lang::En, 400.0);
+    assert_eq!(one.points.len(), 1);
+    assert_eq!(one.lines[0].connector, None);
+    assert!(one.points[0].x > one.plot.x && one.points[0].x < one.plot.x + one.plot.width);
+}
+
+#[test]
+fn tooltips_say_value_period_source_and_kind() {
+    let s = parse(BUNDLED).unwrap();
+    let m = &s.metrics[s.headline];
+    let us = m
+        .values
+        .iter()
+        .position(|v| s.series[v.series].id == "us")
+        .unwrap();
+    let t = chart::tooltip::tooltip_text(&s, s.headline, Some(us), Lang::It).unwrap();
+    assert_eq!(t.title, "Stati Uniti");
+    assert_eq!(t.value, "15,8\u{202f}%");
+    assert_eq!(t.when, "ago\u{a0}2024\u{a0}– ago\u{a0}2025");
+    assert_eq!(t.source, "Financial Times");
+    assert_eq!(t.kind, "riportato da una testata");
+    let r = chart::tooltip::tooltip_text(&s, s.headline, None, Lang::En).unwrap();
+    assert_eq!(r.title, "Everyone else");
+    assert_eq!(r.value, "67.1\u{202f}%");
+    assert_eq!(r.kind, "computed: 100 % minus the sourced parts");
+    let slides = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let t = chart::tooltip::tooltip_text(&s, slides, Some(0), Lang::En).unwrap();
+    assert_eq!(
+        (t.value.as_str(), t.when.as_str(), t.kind.as_str()),
+        ("2.8\u{202f}%", "Nov\u{a0}2024", "author's talk slides")
+    );
+    assert_eq!(
+        chart::tooltip::tooltip_text(&s, slides, None, Lang::En),
+        None,
+        "no remainder"
+    );
+}
+
+#[test]
+fn every_metric_has_a_generated_sentence() {
+    let s = parse(BUNDLED).unwrap();
+    let by_id = |id: &str| s.metrics.iter().position(|m| m.id == id).unwrap();
+    let say = |id: &str, l| text::metric_sentence(l, &s, by_id(id));
+    assert_eq!(
+        say("hf-download-share-by-developer-country", Lang::En),
+        "China leads by 1.3 percentage points"
+    );
+    assert_eq!(
+        say("hf-download-share-2025", Lang::It),
+        "Cina in testa di 4,5 punti percentuali"
+    );
+    assert_eq!(
+        say("fine-tunes-on-chinese-base", Lang::En),
+        "China: 63\u{202f}%"
+    );
+    assert_eq!(
+        say("openrouter-top10-token-share", Lang::It),
+        "Cina: da 2,8\u{202f}% (nov\u{a0}2024) a 72,7\u{202f}% (gen\u{a0}2026)"
+    );
+    assert_eq!(
+        say("atom-cumulative-downloads", Lang::En),
+        "China leads: 1.15\u{a0}billion vs 723\u{a0}million for United States"
+    );
+    assert_eq!(
+        say("qwen-vs-llama-cumulative-downloads", Lang::It),
+        "Qwen (Alibaba, Cina) in testa: 385,3\u{a0}milioni contro 346,2\u{a0}milioni di Llama (Meta, USA)"
+    );
+    for (i, m) in s.metrics.iter().enumerate() {
+        for lang in Lang::ALL {
+            assert!(
+                !text::metric_sentence(lang, &s, i).is_empty(),
+                "{} has a sentence",
+                m.id
+            );
+        }
+    }
+}
+
+#[test]
+fn downloads_hold_exactly_the_rows_shown() {
+    use open_model_share::export;
+    let s = parse(BUNDLED).unwrap();
+    let rows = export::rows(&s, s.headline, &[], Lang::It);
+    let csv = export::csv(&s, s.headline, &rows, Lang::It);
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 BOM");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], "metric_id,metric,series_id,series,value,unit,period_start,period_end,kind,source_id,source,source_publisher,source_url,locator");
+    assert_eq!(
+        lines.len(),
+        5,
+        "header, China, US, remainder, final empty line"
+    );
+    assert!(lines[1].starts_with("hf-download-share-by-developer-country,\"Quota dei download di modelli aperti su Hugging Face, per paese dello sviluppatore\",china,Cina,17.1,percent,2024-08,2025-08,relayed,hai-digichina-2025-12,Beyond DeepSeek,"), "{}", lines[1]);
+    assert!(
+        lines[2].contains(",us,Stati Uniti,15.8,percent,"),
+        "locale-independent numbers"
+    );
+    assert!(lines[2].contains(",https://www.ft.com/content/8f187958-4461-42a3-90a8-3fecdb27155e,"));
+    assert!(lines[2].ends_with(r#""Sentence: ""the 15.8 per cent share of downloads from American developers such as Google, Meta and OpenAI""""#), "{}", lines[2]);
+    assert!(lines[3].starts_with("hf-download-share-by-developer-country,\"Quota dei download di modelli aperti su Hugging Face, per paese dello sviluppatore\",remainder,Tutti gli altri,67.1,percent,2024-08,2025-08,computed,,,,,"));
+    assert_eq!(lines[4], "");
+
+    let json = export::json(&s, s.headline, &rows, Lang::En);
+    let v: Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(v["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(v["rows"][0]["value"], json!(17.1));
+    assert_eq!(v["rows"][1]["value"], json!(15.8));
+    assert_eq!(v["rows"][2]["value"], json!(67.1));
+    assert_eq!(v["rows"][2]["source_url"], Value::Null);
+    assert_eq!(
+        v["rows"][1]["source"],
+        json!("China leapfrogs US in global market for 'open' AI models")
+    );
+    assert_eq!(v["data_as_of"], json!("2026-11-29"));
+
+    // Hidden series are not in the view, so not in the download.
+    let china = s.series.iter().position(|x| x.id == "china").unwrap();
+    let shown = export::rows(&s, s.headline, &[china], Lang::En);
+    assert_eq!(
+        shown
+            .iter()
+            .map(|r| r.series_id.as_str())
+            .collect::<Vec<_>>(),
+        ["us", "remainder"]
+    );
+    assert_eq!(
+        export::file_name(&s, s.headline, "csv"),
+        "open-model-share-hf-download-share-by-developer-country.csv"
+    );
+}
+
+#[test]
+fn csv_and_json_escape_hostile_strings() {
+    use open_model_share::export;
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    doc["series"][0]["label"]["en"] = json!("=HYPERLINK(\"x\")\n\"quoted\", \u{2028}");
+    let s = parse(&doc.to_string()).unwrap();
+    let rows = export::rows(&s, s.headline, &[], Lang::En);
+    let csv = export::csv(&s, s.headline, &rows, Lang::En);
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"x\"\")\n\"\"quoted\"\", \u{2028}\""),
+        "{csv}"
+    );
+    let json = export::json(&s, s.headline, &rows, Lang::En);
+    let v: Value = serde_json::from_str(&json).expect("still valid JSON");
+    assert_eq!(
+        v["rows"][0]["series"],
+        json!("=HYPERLINK(\"x\")\n\"quoted\", \u{2028}")
+    );
 }

@@ -1,0 +1,285 @@
+//! Chart geometry, pure: scales, ticks, marks and label placement for each kind of measure.
+//!
+//! Coordinates are SVG user units (CSS pixels), origin at the top left, y down. They are rounded
+//! once, by [`round`], to 0.1 px, and printed by [`coord`] without float formatting. The browser
+//! view and any host renderer draw these marks as they are: no arithmetic outside this module.
+
+pub mod bars;
+pub mod timeline;
+pub mod tooltip;
+
+use crate::decimal::Decimal;
+use crate::period::When;
+use crate::snapshot::{Metric, Snapshot};
+
+pub use bars::{bar_chart, BarChart, BarMark, Role};
+pub use timeline::{timeline, PointMark, Timeline};
+
+/// Narrowest chart laid out; narrower boxes get this width and scale down.
+pub const MIN_WIDTH: f64 = 240.0;
+/// Font size of chart text, px.
+pub const FONT_PX: f64 = 14.0;
+
+/// Rounds a coordinate to 0.1 px (the one place coordinates are rounded).
+pub fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// A coordinate as SVG attribute text ("12.5", "160"), without float formatting.
+pub fn coord(v: f64) -> String {
+    let mut s = String::new();
+    let v = if v.is_finite() { v } else { 0.0 };
+    Decimal::new((v * 10.0).round() as i64, 1).write(&mut s, '.', None);
+    if s.ends_with(".0") {
+        s.truncate(s.len() - 2);
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s
+}
+
+/// The chart width for a box `width` px wide.
+pub(crate) fn fit_width(width: f64) -> f64 {
+    if width.is_finite() {
+        round(width.max(MIN_WIDTH))
+    } else {
+        MIN_WIDTH
+    }
+}
+
+/// An estimate of the width of `text` at `font_px`, for label collisions and margins: wide enough
+/// for the system sans-serif fonts the widget uses, bold included (bold digits of DejaVu Sans are
+/// 0.7 em; Latin text averages less; CJK is 1 em). An overestimate only moves or drops a label that
+/// might have fitted; an underestimate lets text leave the chart, which the end-to-end tests catch.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() || ('\u{a0}'..'\u{2e80}').contains(&c) {
+                0.7
+            } else {
+                1.0
+            }
+        })
+        .sum::<f64>()
+        * font_px
+}
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    /// `true` if the two rectangles share any area.
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.width
+            && o.x < self.x + self.width
+            && self.y < o.y + o.height
+            && o.y < self.y + self.height
+    }
+
+    /// `true` if `o` lies entirely inside this rectangle.
+    pub fn contains(&self, o: &Rect) -> bool {
+        o.x >= self.x
+            && o.y >= self.y
+            && o.x + o.width <= self.x + self.width
+            && o.y + o.height <= self.y + self.height
+    }
+}
+
+/// How a series is marked besides its colour, so China and the US differ without colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Diamond,
+}
+
+impl Marker {
+    /// The marker of a series, by its id: China a circle, the US a square, others a diamond.
+    pub fn of(series_id: &str) -> Marker {
+        match series_id {
+            "china" => Marker::Circle,
+            "us" => Marker::Square,
+            _ => Marker::Diamond,
+        }
+    }
+
+    /// An SVG path of this marker centred at (`x`, `y`) with radius `r`.
+    pub fn path(self, x: f64, y: f64, r: f64) -> String {
+        let (x, y, r) = (round(x), round(y), round(r));
+        let c = coord;
+        match self {
+            Marker::Circle => format!(
+                "M{} {}a{} {} 0 1 0 {} 0a{} {} 0 1 0 {} 0Z",
+                c(x - r),
+                c(y),
+                c(r),
+                c(r),
+                c(2.0 * r),
+                c(r),
+                c(r),
+                c(-2.0 * r)
+            ),
+            Marker::Square => {
+                let s = round(r * 0.9);
+                format!(
+                    "M{} {}h{}v{}h{}Z",
+                    c(x - s),
+                    c(y - s),
+                    c(2.0 * s),
+                    c(2.0 * s),
+                    c(-2.0 * s)
+                )
+            }
+            Marker::Diamond => {
+                let d = round(r * 1.25);
+                format!(
+                    "M{} {}l{} {}l{} {}l{} {}Z",
+                    c(x),
+                    c(y - d),
+                    c(d),
+                    c(d),
+                    c(-d),
+                    c(d),
+                    c(-d),
+                    c(-d)
+                )
+            }
+        }
+    }
+}
+
+/// Which chart fits a measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One bar per value on a common scale (all values share one date or window).
+    Bars,
+    /// Dated points over time (the values have more than one date).
+    Timeline,
+}
+
+/// The chart that fits `metric`: dated points when its values have more than one date.
+pub fn shape_of(metric: &Metric) -> Shape {
+    let first: Option<When> = metric.values.first().map(|v| v.when);
+    if metric.values.iter().any(|v| Some(v.when) != first) {
+        Shape::Timeline
+    } else {
+        Shape::Bars
+    }
+}
+
+/// The series of a metric, in order of first appearance (indices into `Snapshot::series`).
+pub fn series_of(metric: &Metric) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for v in &metric.values {
+        if !out.contains(&v.series) {
+            out.push(v.series);
+        }
+    }
+    out
+}
+
+/// The id of a series, for keys and styling.
+pub(crate) fn series_id(s: &Snapshot, i: usize) -> &str {
+    s.series.get(i).map_or("", |x| x.id.as_str())
+}
+
+/// Linear "nice" ticks from 0 covering `max`: steps of 1, 2 or 5 times a power of ten, at most
+/// `max_ticks` intervals. Returns (tick values, the axis maximum).
+pub fn nice_ticks(max: f64, max_ticks: usize) -> (Vec<f64>, f64) {
+    if !(max.is_finite() && max > 0.0) {
+        return (vec![0.0, 1.0], 1.0);
+    }
+    let rough = max / max_ticks.max(1) as f64;
+    let mut pow = 1.0;
+    while pow * 10.0 <= rough {
+        pow *= 10.0;
+    }
+    while pow > rough {
+        pow /= 10.0;
+    }
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * pow)
+        .find(|s| *s >= rough)
+        .unwrap_or(10.0 * pow);
+    let n = (max / step).ceil().max(1.0) as usize;
+    let ticks = (0..=n).map(|i| i as f64 * step).collect();
+    (ticks, n as f64 * step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_print_without_float_noise() {
+        assert_eq!(coord(160.0), "160");
+        assert_eq!(coord(12.5), "12.5");
+        assert_eq!(coord(0.1 + 0.2), "0.3");
+        assert_eq!(coord(round(224.0 * 0.171)), "38.3");
+        assert_eq!(coord(-3.25), "-3.3");
+        assert_eq!(coord(-0.01), "0");
+        assert_eq!(coord(f64::NAN), "0");
+    }
+
+    #[test]
+    fn nice_ticks_cover_the_maximum() {
+        assert_eq!(nice_ticks(100.0, 4), (vec![0.0, 50.0, 100.0], 100.0));
+        assert_eq!(
+            nice_ticks(1_150_000_000.0, 4),
+            (vec![0.0, 5e8, 1e9, 1.5e9], 1.5e9)
+        );
+        assert_eq!(nice_ticks(7.0, 5), (vec![0.0, 2.0, 4.0, 6.0, 8.0], 8.0));
+        assert_eq!(nice_ticks(0.0, 4), (vec![0.0, 1.0], 1.0));
+    }
+
+    #[test]
+    fn rects_overlap_and_contain() {
+        let a = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let b = Rect {
+            x: 10.0,
+            y: 0.0,
+            width: 5.0,
+            height: 5.0,
+        };
+        let c = Rect {
+            x: 9.0,
+            y: 9.0,
+            width: 5.0,
+            height: 5.0,
+        };
+        assert!(!a.overlaps(&b), "touching edges do not overlap");
+        assert!(a.overlaps(&c));
+        assert!(a.contains(&Rect {
+            x: 1.0,
+            y: 1.0,
+            width: 9.0,
+            height: 9.0
+        }));
+        assert!(!a.contains(&c));
+    }
+
+    #[test]
+    fn markers_differ_by_series() {
+        assert_eq!(Marker::of("china"), Marker::Circle);
+        assert_eq!(Marker::of("us"), Marker::Square);
+        assert_eq!(Marker::of("qwen"), Marker::Diamond);
+        assert_eq!(Marker::Square.path(10.0, 10.0, 5.0), "M5.5 5.5h9v9h-9Z");
+        assert_eq!(
+            Marker::Diamond.path(10.0, 10.0, 4.0),
+            "M10 5l5 5l-5 5l-5 -5Z"
+        );
+    }
+}

@@ -1,0 +1,333 @@
+//! Dated points over time, drawn only at the dates a source gives.
+//!
+//! A dashed connector joins the points of one series so the eye can follow them; it is styled and
+//! described as a connection, not data (nothing between two published points is known).
+
+use super::{
+    fit_width, nice_ticks, round, series_id, series_of, text_width, Marker, Rect, FONT_PX,
+};
+use crate::period::{Period, When};
+use crate::snapshot::{Snapshot, Unit};
+use crate::text::{self, Lang};
+
+/// Total height of the timeline, px.
+pub const HEIGHT: f64 = 260.0;
+/// Space above the plot for value labels.
+pub const TOP: f64 = 28.0;
+/// Space below the plot for date labels.
+pub const BOTTOM: f64 = 30.0;
+/// Radius of a point marker.
+pub const POINT_R: f64 = 6.0;
+/// Gap between a point and its value label.
+pub const LABEL_GAP: f64 = 10.0;
+/// The least vertical distance between two series names at the right edge.
+pub const NAME_SPACING: f64 = 16.0;
+
+/// How a label is anchored horizontally at its x.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    /// The SVG `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// A tick on an axis: its position (x for dates, y for values) and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub pos: f64,
+    pub label: String,
+}
+
+/// A text label at (`x`, `y`) (baseline), anchored by `anchor`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: Anchor,
+    pub text: String,
+}
+
+/// One published point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointMark {
+    /// The series id.
+    pub key: String,
+    /// Index into the snapshot's series.
+    pub series: usize,
+    /// Index into the metric's values.
+    pub value: usize,
+    pub marker: Marker,
+    pub x: f64,
+    pub y: f64,
+    /// The value label, or `None` where it would collide with another label.
+    pub label: Option<Label>,
+}
+
+/// A series' connector and name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SeriesLine {
+    pub key: String,
+    pub series: usize,
+    /// An SVG path through the series' points in date order (`None` for a single point).
+    pub connector: Option<String>,
+    /// The series name beside its last point.
+    pub name: Label,
+}
+
+/// All marks of a timeline at one width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    pub y_ticks: Vec<Tick>,
+    pub x_ticks: Vec<Tick>,
+    pub lines: Vec<SeriesLine>,
+    /// In series order, then date order.
+    pub points: Vec<PointMark>,
+}
+
+/// The middle of a period in months since year 0 (for placing it on a time axis).
+pub fn month_position(when: When) -> f64 {
+    let mid = |p: Period| -> (f64, f64) {
+        let (y, m, d) = p.first_day();
+        let (y2, m2, d2) = p.last_day();
+        let start = f64::from(y) * 12.0 + f64::from(m - 1) + (f64::from(d) - 1.0) / 31.0;
+        let end = f64::from(y2) * 12.0 + f64::from(m2 - 1) + f64::from(d2) / 31.0;
+        (start, end)
+    };
+    match when {
+        When::At(p) => {
+            let (a, b) = mid(p);
+            (a + b) / 2.0
+        }
+        When::Window(w) => {
+            let (a, _) = mid(w.start);
+            let (_, b) = mid(w.end);
+            (a + b) / 2.0
+        }
+    }
+}
+
+/// Lays out metric `metric` of `s` as dated points for a box `width` px wide, leaving out the
+/// series in `hidden`.
+pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width: f64) -> Timeline {
+    let width = fit_width(width);
+    let empty = |width| Timeline {
+        width,
+        height: HEIGHT,
+        plot: Rect {
+            x: 0.0,
+            y: TOP,
+            width,
+            height: HEIGHT - TOP - BOTTOM,
+        },
+        y_ticks: Vec::new(),
+        x_ticks: Vec::new(),
+        lines: Vec::new(),
+        points: Vec::new(),
+    };
+    let Some(m) = s.metrics.get(metric) else {
+        return empty(width);
+    };
+    let series: Vec<usize> = series_of(m)
+        .into_iter()
+        .filter(|i| !hidden.contains(i))
+        .collect();
+    let values: Vec<usize> = (0..m.values.len())
+        .filter(|&i| series.contains(&m.values[i].series))
+        .collect();
+
+    // Value axis.
+    let (ticks, max) = match m.unit {
+        Unit::Percent => (vec![0.0, 25.0, 50.0, 75.0, 100.0], 100.0),
+        Unit::Count => nice_ticks(
+            values
+                .iter()
+                .map(|&i| m.values[i].value.to_f64())
+                .fold(0.0, f64::max),
+            4,
+        ),
+    };
+    let tick_label = |v: f64| -> String {
+        let d = crate::decimal::Decimal::from_f64(v).unwrap_or(crate::decimal::Decimal::new(0, 0));
+        text::figure(lang, d, m.unit)
+    };
+    let tick_labels: Vec<String> = ticks.iter().map(|&v| tick_label(v)).collect();
+    let left = tick_labels
+        .iter()
+        .map(|t| text_width(t, 12.0))
+        .fold(0.0f64, f64::max)
+        + 8.0;
+    let names: Vec<(usize, String)> = series
+        .iter()
+        .map(|&i| (i, s.series[i].label.get(lang.code()).to_owned()))
+        .collect();
+    let right = (names
+        .iter()
+        .map(|(_, n)| text_width(n, FONT_PX))
+        .fold(0.0f64, f64::max)
+        + POINT_R
+        + 10.0)
+        .min(width * 0.35);
+    let plot = Rect {
+        x: round(left),
+        y: TOP,
+        width: round((width - left - right).max(40.0)),
+        height: HEIGHT - TOP - BOTTOM,
+    };
+    let y_of = |v: f64| round(plot.y + plot.height * (1.0 - (v / max).clamp(0.0, 1.0)));
+    let y_ticks: Vec<Tick> = ticks
+        .iter()
+        .zip(tick_labels)
+        .map(|(&v, label)| Tick {
+            pos: y_of(v),
+            label,
+        })
+        .collect();
+
+    // Time axis: the published dates only, padded so no point sits on an edge.
+    let positions: Vec<f64> = values
+        .iter()
+        .map(|&i| month_position(m.values[i].when))
+        .collect();
+    let (lo, hi) = positions
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &p| {
+            (a.min(p), b.max(p))
+        });
+    let (lo, hi) = if lo.is_finite() && hi > lo {
+        let pad = (hi - lo) * 0.08;
+        (lo - pad, hi + pad)
+    } else if lo.is_finite() {
+        (lo - 1.0, lo + 1.0)
+    } else {
+        (0.0, 1.0)
+    };
+    let x_of = |p: f64| round(plot.x + plot.width * (p - lo) / (hi - lo));
+
+    let mut dates: Vec<(f64, When)> = values
+        .iter()
+        .map(|&i| (month_position(m.values[i].when), m.values[i].when))
+        .collect();
+    dates.sort_by(|a, b| a.0.total_cmp(&b.0));
+    dates.dedup_by(|a, b| a.1 == b.1);
+    let mut x_ticks: Vec<(Tick, Rect)> = Vec::new();
+    for (pos, when) in dates {
+        let label = text::when(lang, when);
+        let x = x_of(pos);
+        let w = text_width(&label, 12.0);
+        let rect = Rect {
+            x: x - w / 2.0 - 4.0,
+            y: 0.0,
+            width: w + 8.0,
+            height: 1.0,
+        };
+        if let Some((_, last)) = x_ticks.last() {
+            if last.overlaps(&rect) {
+                // Keep the later date (the latest figure matters most) when two collide.
+                x_ticks.pop();
+            }
+        }
+        x_ticks.push((Tick { pos: x, label }, rect));
+    }
+    let x_ticks: Vec<Tick> = x_ticks.into_iter().map(|(t, _)| t).collect();
+
+    // Points and their value labels (above the point; dropped where they would collide).
+    let mut points: Vec<PointMark> = Vec::new();
+    let mut lines: Vec<SeriesLine> = Vec::new();
+    let mut taken: Vec<Rect> = Vec::new();
+    for (key, name) in &names {
+        let mut own: Vec<usize> = values
+            .iter()
+            .copied()
+            .filter(|&i| m.values[i].series == *key)
+            .collect();
+        own.sort_by(|&a, &b| {
+            month_position(m.values[a].when).total_cmp(&month_position(m.values[b].when))
+        });
+        let id = series_id(s, *key).to_owned();
+        let mut path = String::new();
+        let mut last = (0.0, 0.0);
+        for (n, &i) in own.iter().enumerate() {
+            let v = &m.values[i];
+            let x = x_of(month_position(v.when));
+            let y = y_of(v.value.to_f64());
+            path.push(if n == 0 { 'M' } else { 'L' });
+            path.push_str(&super::coord(x));
+            path.push(' ');
+            path.push_str(&super::coord(y));
+            last = (x, y);
+            let text = text::figure(lang, v.value, m.unit);
+            let w = text_width(&text, FONT_PX);
+            let lx = round(x.clamp(w / 2.0, width - w / 2.0));
+            let ly = round(y - POINT_R - LABEL_GAP + 4.0);
+            let rect = Rect {
+                x: lx - w / 2.0,
+                y: ly - FONT_PX,
+                width: w,
+                height: FONT_PX + 2.0,
+            };
+            let label = (!taken.iter().any(|t| t.overlaps(&rect))).then(|| {
+                taken.push(rect);
+                Label {
+                    x: lx,
+                    y: ly,
+                    anchor: Anchor::Middle,
+                    text,
+                }
+            });
+            points.push(PointMark {
+                key: id.clone(),
+                series: *key,
+                value: i,
+                marker: Marker::of(&id),
+                x,
+                y,
+                label,
+            });
+        }
+        lines.push(SeriesLine {
+            key: id,
+            series: *key,
+            connector: (own.len() > 1).then_some(path),
+            name: Label {
+                x: round(last.0 + POINT_R + 6.0),
+                y: round(last.1 + 5.0),
+                anchor: Anchor::Start,
+                text: name.clone(),
+            },
+        });
+    }
+    // Series names at the right edge must not overlap: push them apart, top to bottom.
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|&a, &b| lines[a].name.y.total_cmp(&lines[b].name.y));
+    for k in 1..order.len() {
+        let above = lines[order[k - 1]].name.y;
+        let own = &mut lines[order[k]].name;
+        if own.y - above < NAME_SPACING {
+            own.y = round(above + NAME_SPACING);
+        }
+    }
+
+    Timeline {
+        width,
+        height: HEIGHT,
+        plot,
+        y_ticks,
+        x_ticks,
+        lines,
+        points,
+    }
+}

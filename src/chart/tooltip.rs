@@ -1,0 +1,166 @@
+//! Tooltips: what they say about a figure, and where they go.
+
+use super::{round, Rect};
+use crate::decimal::Decimal;
+use crate::figures;
+use crate::snapshot::{Snapshot, Unit};
+use crate::text::{self, Lang};
+
+/// The gap between a tooltip and the mark it describes.
+pub const GAP: f64 = 8.0;
+
+/// The content of a tooltip, line by line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TooltipText {
+    /// The series ("China").
+    pub title: String,
+    /// The value in the reader's format ("17.1 %").
+    pub value: String,
+    /// The date or period.
+    pub when: String,
+    /// The source's short name, or how the figure was computed.
+    pub source: String,
+    /// The kind of figure ("relayed by an outlet").
+    pub kind: String,
+}
+
+/// The tooltip of value `value` of metric `metric`, or of its computed remainder when `value` is
+/// `None`. `None` if the indices do not exist.
+pub fn tooltip_text(
+    s: &Snapshot,
+    metric: usize,
+    value: Option<usize>,
+    lang: Lang,
+) -> Option<TooltipText> {
+    let m = s.metrics.get(metric)?;
+    let ui = lang.ui();
+    match value {
+        Some(i) => {
+            let v = m.values.get(i)?;
+            Some(TooltipText {
+                title: s.series.get(v.series)?.label.get(lang.code()).to_owned(),
+                value: text::figure(lang, v.value, m.unit),
+                when: text::when(lang, v.when),
+                source: s.sources.get(v.source)?.short_name.clone(),
+                kind: text::kind(lang, v.kind).to_owned(),
+            })
+        }
+        None => {
+            if !(m.parts_of_whole && m.unit == Unit::Percent) {
+                return None;
+            }
+            let sum = m
+                .values
+                .iter()
+                .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
+            let rest = Decimal::new(100, 0) - sum;
+            let rest = if rest.is_negative() {
+                Decimal::new(0, rest.decimals())
+            } else {
+                rest
+            };
+            let (origin, relays) = figures::sources_of(m);
+            let source = origin
+                .or(relays.first().copied())
+                .and_then(|i| s.sources.get(i))
+                .map_or(String::new(), |src| src.short_name.clone());
+            Some(TooltipText {
+                title: m
+                    .remainder_label
+                    .as_ref()
+                    .map_or("", |t| t.get(lang.code()))
+                    .to_owned(),
+                value: text::figure(lang, rest, Unit::Percent),
+                when: m.when.map_or(String::new(), |w| text::when(lang, w)),
+                source,
+                kind: ui.computed_remainder.to_owned(),
+            })
+        }
+    }
+}
+
+/// Where a tooltip of `size` (width, height) goes for a mark at `anchor`, inside `bounds`: above
+/// the mark if it fits, else below, right, left; never over the mark and never outside `bounds`
+/// when any such place exists. Returns the tooltip's top-left corner.
+pub fn place(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
+    let (w, h) = size;
+    let clamp_x = |x: f64| x.clamp(bounds.x, (bounds.x + bounds.width - w).max(bounds.x));
+    let clamp_y = |y: f64| y.clamp(bounds.y, (bounds.y + bounds.height - h).max(bounds.y));
+    let cx = anchor.x + anchor.width / 2.0;
+    let cy = anchor.y + anchor.height / 2.0;
+    let candidates = [
+        (clamp_x(cx - w / 2.0), anchor.y - GAP - h),
+        (clamp_x(cx - w / 2.0), anchor.y + anchor.height + GAP),
+        (anchor.x + anchor.width + GAP, clamp_y(cy - h / 2.0)),
+        (anchor.x - GAP - w, clamp_y(cy - h / 2.0)),
+    ];
+    let fits = |&(x, y): &(f64, f64)| {
+        let r = Rect {
+            x,
+            y,
+            width: w,
+            height: h,
+        };
+        bounds.contains(&r) && !r.overlaps(&anchor)
+    };
+    let (x, y) = candidates
+        .iter()
+        .copied()
+        .find(fits)
+        // Nowhere fits whole (a tooltip larger than the widget): keep it inside, at the top.
+        .unwrap_or((clamp_x(cx - w / 2.0), clamp_y(bounds.y)));
+    (round(x), round(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rect(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    #[test]
+    fn goes_above_when_there_is_room() {
+        let bounds = rect(0.0, 0.0, 320.0, 400.0);
+        let (x, y) = place(rect(100.0, 200.0, 20.0, 20.0), (120.0, 60.0), bounds);
+        assert_eq!((x, y), (50.0, 132.0));
+    }
+
+    #[test]
+    fn goes_below_at_the_top_and_stays_inside_at_the_edges() {
+        let bounds = rect(0.0, 0.0, 320.0, 400.0);
+        let anchor = rect(300.0, 10.0, 12.0, 12.0);
+        let (x, y) = place(anchor, (150.0, 60.0), bounds);
+        assert_eq!((x, y), (170.0, 30.0));
+    }
+
+    #[test]
+    fn never_covers_its_mark_nor_leaves_the_box() {
+        let bounds = rect(0.0, 0.0, 320.0, 300.0);
+        let size = (140.0, 70.0);
+        for ax in (0..300).step_by(13) {
+            for ay in (0..280).step_by(11) {
+                let anchor = rect(f64::from(ax), f64::from(ay), 16.0, 16.0);
+                let (x, y) = place(anchor, size, bounds);
+                let r = rect(x, y, size.0, size.1);
+                assert!(bounds.contains(&r), "outside at {anchor:?}: {r:?}");
+                assert!(!r.overlaps(&anchor), "covers {anchor:?}: {r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_bar_gets_its_tooltip_above_or_below() {
+        // A bar as wide as the widget: no room beside it.
+        let bounds = rect(0.0, 0.0, 320.0, 300.0);
+        let bar = rect(0.0, 120.0, 320.0, 24.0);
+        let (_, y) = place(bar, (200.0, 80.0), bounds);
+        assert!(y + 80.0 <= 120.0 || y >= 144.0);
+    }
+}

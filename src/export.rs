@@ -1,0 +1,237 @@
+//! The figures of one measure as rows: what the table view shows and what the CSV and JSON
+//! downloads contain (exactly the data in the current view, with sources).
+
+use crate::chart::bars::REMAINDER_KEY;
+use crate::decimal::Decimal;
+use crate::snapshot::{Snapshot, Unit};
+use crate::text::{self, Lang};
+
+/// One figure with its provenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The series id, or `remainder` for a computed remainder.
+    pub series_id: String,
+    /// The series label in the reader's language.
+    pub series: String,
+    pub value: Decimal,
+    /// Index into the snapshot's sources (`None` for a computed remainder).
+    pub source: Option<usize>,
+    /// Index into the metric's values (`None` for a computed remainder).
+    pub value_index: Option<usize>,
+    pub when: crate::period::When,
+}
+
+/// The rows of metric `metric`, leaving out hidden series, in the snapshot's order, then the
+/// computed remainder of a whole (which no source states: its source is `None`).
+pub fn rows(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang) -> Vec<Row> {
+    let Some(m) = s.metrics.get(metric) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Row> = m
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !hidden.contains(&v.series))
+        .map(|(i, v)| Row {
+            series_id: s.series[v.series].id.clone(),
+            series: s.series[v.series].label.get(lang.code()).to_owned(),
+            value: v.value,
+            source: Some(v.source),
+            value_index: Some(i),
+            when: v.when,
+        })
+        .collect();
+    if m.parts_of_whole && m.unit == Unit::Percent {
+        if let Some(when) = m.when {
+            let sum = m
+                .values
+                .iter()
+                .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
+            let rest = Decimal::new(100, 0) - sum;
+            out.push(Row {
+                series_id: REMAINDER_KEY.to_owned(),
+                series: m
+                    .remainder_label
+                    .as_ref()
+                    .map_or("", |t| t.get(lang.code()))
+                    .to_owned(),
+                value: if rest.is_negative() {
+                    Decimal::new(0, rest.decimals())
+                } else {
+                    rest
+                },
+                source: None,
+                value_index: None,
+                when,
+            });
+        }
+    }
+    out
+}
+
+const COLUMNS: [&str; 14] = [
+    "metric_id",
+    "metric",
+    "series_id",
+    "series",
+    "value",
+    "unit",
+    "period_start",
+    "period_end",
+    "kind",
+    "source_id",
+    "source",
+    "source_publisher",
+    "source_url",
+    "locator",
+];
+
+/// The fields of a row, in [`COLUMNS`] order, with locale-independent numbers ("17.1").
+fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 14] {
+    let m = &s.metrics[metric];
+    let v = r.value_index.and_then(|i| m.values.get(i));
+    let src = r.source.and_then(|i| s.sources.get(i));
+    let (start, end) = r.when.bounds();
+    let mut value = String::new();
+    r.value.write(&mut value, '.', None);
+    [
+        m.id.clone(),
+        m.label.get(lang.code()).to_owned(),
+        r.series_id.clone(),
+        r.series.clone(),
+        value,
+        match m.unit {
+            Unit::Percent => "percent".into(),
+            Unit::Count => "count".into(),
+        },
+        start.iso(),
+        end.iso(),
+        v.map_or("computed".into(), |v| v.kind.id().to_owned()),
+        src.map_or(String::new(), |x| x.id.clone()),
+        src.map_or(String::new(), |x| x.title.clone()),
+        src.map_or(String::new(), |x| x.publisher.clone()),
+        src.and_then(|x| x.url.clone()).unwrap_or_default(),
+        v.map_or(lang.ui().computed_remainder.to_owned(), |v| {
+            v.locator.clone()
+        }),
+    ]
+}
+
+fn csv_field(out: &mut String, f: &str) {
+    // Quote every field that needs it (RFC 4180); a leading = + - @ is prefixed with ' so a
+    // spreadsheet never runs a snapshot string as a formula.
+    let guarded =
+        matches!(f.chars().next(), Some('=' | '+' | '-' | '@')) && f.parse::<f64>().is_err();
+    if guarded || f.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        if guarded {
+            out.push('\'');
+        }
+        out.push_str(&f.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(f);
+    }
+}
+
+/// The rows as CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends.
+pub fn csv(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for r in rows {
+        for (i, f) in fields(s, metric, r, lang).iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// `s` as a JSON string literal.
+pub fn json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u");
+                let n = c as u32;
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((n >> shift) & 0xf) as usize] as char);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The rows as JSON: `{"metric", "data_as_of", "columns", "rows"}`, numbers as JSON numbers.
+pub fn json(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
+    let m = &s.metrics[metric];
+    let mut out = String::from("{\n  \"metric\": {\"id\": ");
+    json_string(&mut out, &m.id);
+    out.push_str(", \"label\": ");
+    json_string(&mut out, m.label.get(lang.code()));
+    out.push_str(", \"definition\": ");
+    json_string(&mut out, m.definition.get(lang.code()));
+    out.push_str("},\n  \"data_as_of\": ");
+    json_string(&mut out, &s.data_as_of.iso());
+    out.push_str(",\n  \"rows\": [");
+    for (n, r) in rows.iter().enumerate() {
+        out.push_str(if n == 0 { "\n    {" } else { ",\n    {" });
+        for (i, (col, f)) in COLUMNS.iter().zip(fields(s, metric, r, lang)).enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            json_string(&mut out, col);
+            out.push_str(": ");
+            if *col == "value" {
+                out.push_str(&f);
+            } else if f.is_empty() {
+                out.push_str("null");
+            } else {
+                json_string(&mut out, &f);
+            }
+        }
+        out.push('}');
+    }
+    out.push_str("\n  ]\n}\n");
+    out
+}
+
+/// A file name for a download of metric `metric`: `open-model-share-<metric id>.<ext>`, with any
+/// character outside `[A-Za-z0-9-]` replaced.
+pub fn file_name(s: &Snapshot, metric: usize, ext: &str) -> String {
+    let id: String = s.metrics.get(metric).map_or(String::new(), |m| {
+        m.id.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    });
+    let mut name = String::from("open-model-share-");
+    name.push_str(&id);
+    name.push('.');
+    name.push_str(ext);
+    name
+}
+
+/// The value of a row for the table, in the reader's format.
+pub fn shown_value(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> String {
+    let unit = s.metrics.get(metric).map_or(Unit::Percent, |m| m.unit);
+    text::figure(lang, r.value, unit)
+}
