@@ -90,11 +90,12 @@ async fn headline_is_drawn_to_the_measured_width() {
             "44,25\u{202f}%"
         ]
     );
-    // The chart fills its 480 px box: track 480 - 64 = 416 px; 40.5 % of it is 168.48.
+    // The chart fills its 480 px box: the widest value label ("12,25 %") takes 7 x 0.7 x 14 + 6 =
+    // 74.6 px, leaving a 405.4 px track; 40.5 % of it is 164.19.
     assert_eq!(attrs(&root, ".oms-chart", "width"), ["480"]);
     assert_eq!(
         attrs(&root, ".oms-bar__fill", "width"),
-        ["168.5", "51", "12.5", "184.1"]
+        ["164.2", "49.7", "12.2", "179.4"]
     );
     assert_eq!(
         attrs(&root, ".oms-bar", "data-key"),
@@ -106,6 +107,39 @@ async fn headline_is_drawn_to_the_measured_width() {
         .unwrap()
         .get_entries_by_name_with_entry_type(DRAWN_MARK, "mark");
     assert!(marks.length() >= 1, "the drawn mark is set");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn legend_hides_and_shows_a_series() {
+    let root = container(400);
+    let state = Signal::stored(LoadState::Ready(loaded(BUNDLED)));
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Widget lang=Lang::En state on_retry=Callback::new(|()| {}) /> }
+    });
+    settle().await;
+    assert_eq!(
+        attrs(&root, ".oms-mark", "data-key"),
+        ["china", "us", "remainder"]
+    );
+    let china: web_sys::HtmlElement = root
+        .query_selector(".oms-legend__item[data-key=china]")
+        .unwrap()
+        .expect("a legend item for China")
+        .unchecked_into();
+    china.click();
+    settle().await;
+    assert_eq!(attrs(&root, ".oms-mark", "data-key"), ["us", "remainder"]);
+    assert_eq!(
+        attrs(&root, ".oms-legend__item", "aria-pressed"),
+        ["false", "true"]
+    );
+    china.click();
+    settle().await;
+    assert_eq!(
+        attrs(&root, ".oms-mark", "data-key"),
+        ["china", "us", "remainder"]
+    );
     root.remove();
 }
 

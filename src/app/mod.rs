@@ -2,12 +2,16 @@
 //!
 //! Views only map values computed by the pure core (figures, marks, strings) to elements.
 
-use crate::chart::{self, ShareChart};
+mod explorer;
+mod panels;
+
+pub use explorer::Explorer;
+
 use crate::figures::{self, Headline};
 use crate::load::LoadError;
 use crate::params::{self, LangChoice};
 use crate::snapshot::{self, Json, Snapshot};
-use crate::text::{self, Lang};
+use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -123,7 +127,7 @@ pub fn Widget(
         <main class="oms" aria-busy=busy>
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingView lang /> }.into_any(),
-                LoadState::Ready(l) => view! { <HeadlineView lang loaded=l /> }.into_any(),
+                LoadState::Ready(l) => view! { <Explorer lang loaded=l /> }.into_any(),
                 LoadState::Failed(e) => view! { <ErrorView lang error=e on_retry /> }.into_any(),
             }}
         </main>
@@ -168,166 +172,5 @@ pub fn ErrorView(
                 {lang.ui().retry}
             </button>
         </div>
-    }
-}
-
-/// The headline: the generated lead sentence, the chart, the remainder note and the sources.
-#[component]
-pub fn HeadlineView(
-    /// The interface language.
-    lang: Lang,
-    /// The validated snapshot and its headline.
-    loaded: Arc<Loaded>,
-) -> impl IntoView {
-    let s = &loaded.snapshot;
-    let h = &loaded.headline;
-    let ui = lang.ui();
-    let metric = &s.metrics[h.metric];
-    let title = text::lead_sentence(lang, s, h);
-    let mut subtitle = String::from(metric.label.get(lang.code()));
-    subtitle.push_str(", ");
-    subtitle.push_str(&text::when(lang, h.when));
-    let remainder_label = metric
-        .remainder_label
-        .as_ref()
-        .map_or("", |t| t.get(lang.code()))
-        .to_owned();
-
-    // The chart is laid out for the measured width of its box (the box's height is fixed by the
-    // layout, so measuring shifts nothing).
-    let width = RwSignal::new(None::<f64>);
-    let figure = NodeRef::<leptos::html::Div>::new();
-    let measure = move || {
-        if let Some(el) = figure.get_untracked() {
-            let w = f64::from(el.client_width());
-            if w > 0.0 && width.get_untracked() != Some(w) {
-                width.set(Some(w));
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if figure.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-
-    let for_chart = Arc::clone(&loaded);
-    let marks = Memo::new(move |_| {
-        width
-            .get()
-            .map(|w| chart::share_chart(&for_chart.snapshot, &for_chart.headline, lang, w))
-    });
-    let reserved = chart::share_chart(s, h, lang, chart::MIN_WIDTH).height;
-    let mut drawn = false;
-    Effect::new(move |_| {
-        if marks.with(Option::is_some) && !drawn {
-            drawn = true;
-            if let Some(p) = window().performance() {
-                let _ = p.mark(DRAWN_MARK);
-            }
-        }
-    });
-
-    let (origin, relays) = figures::sources_of(metric);
-    let source_link = |i: usize| {
-        let src = &s.sources[i];
-        let name = src.short_name.clone();
-        match src.url.clone() {
-            Some(url) => view! {
-                <a href=url title=src.title.clone() rel="noopener noreferrer" target="_blank">{name}</a>
-            }
-            .into_any(),
-            None => view! { <span title=src.title.clone()>{name}</span> }.into_any(),
-        }
-    };
-    let origin_view = origin.map(source_link);
-    let relay_views = relays
-        .iter()
-        .enumerate()
-        .map(|(n, &i)| {
-            view! {
-                {(n > 0).then_some(", ")}
-                {source_link(i)}
-            }
-        })
-        .collect_view();
-    let via = (origin.is_some() && !relays.is_empty()).then(|| format!(" {} ", ui.via));
-    let as_of = text::period(lang, s.data_as_of);
-
-    view! {
-        <article class="oms-headline">
-            <h1 class="oms-title">{title}</h1>
-            <p class="oms-subtitle">{subtitle}</p>
-            <div class="oms-figure" node_ref=figure style=format!("height:{}px", chart::coord(reserved))>
-                {move || marks.get().map(|c| view! { <ShareChartView chart=c label=ui.chart_label /> })}
-            </div>
-            <p class="oms-note">
-                <strong>{remainder_label}</strong>
-                ": "
-                {ui.remainder_note}
-            </p>
-            <footer class="oms-footer">
-                <p class="oms-source">
-                    {ui.source} ": " {origin_view} {via} {relay_views} "."
-                </p>
-                <p class="oms-asof">{ui.data_as_of} " " <time datetime=date_attr(s)>{as_of}</time></p>
-            </footer>
-        </article>
-    }
-}
-
-fn date_attr(s: &Snapshot) -> String {
-    let (y, m, d) = s.data_as_of.first_day();
-    let two = |n: u8| {
-        if n < 10 {
-            format!("0{n}")
-        } else {
-            n.to_string()
-        }
-    };
-    format!("{y}-{}-{}", two(m), two(d))
-}
-
-/// The headline bar chart, drawn from its marks.
-#[component]
-pub fn ShareChartView(
-    /// The marks, laid out by [`chart::share_chart`].
-    chart: ShareChart,
-    /// The chart's accessible name.
-    label: &'static str,
-) -> impl IntoView {
-    let c = chart::coord;
-    let desc: Vec<String> = chart
-        .bars
-        .iter()
-        .map(|b| format!("{} {}", b.label, b.value_text))
-        .collect();
-    let bars = chart
-        .bars
-        .into_iter()
-        .map(|b| {
-            view! {
-                <g class=format!("oms-bar {}", b.role.class()) data-key=b.key>
-                    <text class="oms-bar__label" x=c(b.x) y=c(b.label_y)>{b.label}</text>
-                    <rect class="oms-bar__track" x=c(b.x) y=c(b.y) width=c(b.track_width) height=c(b.height) rx="2" />
-                    <rect class="oms-bar__fill" x=c(b.x) y=c(b.y) width=c(b.width) height=c(b.height) rx="2" />
-                    <text class="oms-bar__value" x=c(b.value_x) y=c(b.value_y)>{b.value_text}</text>
-                </g>
-            }
-        })
-        .collect_view();
-    view! {
-        <svg
-            class="oms-chart"
-            role="img"
-            aria-label=format!("{label}: {}", desc.join("; "))
-            width=c(chart.width)
-            height=c(chart.height)
-            viewBox=format!("0 0 {} {}", c(chart.width), c(chart.height))
-        >
-            {bars}
-        </svg>
     }
 }
