@@ -718,3 +718,30 @@ fn csv_and_json_escape_hostile_strings() {
         json!("=HYPERLINK(\"x\")\n\"quoted\", \u{2028}")
     );
 }
+
+#[test]
+fn bar_chart_of_nothing_is_empty() {
+    // A measure with no remainder and every series hidden draws nothing, with no height.
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "fine-tunes-on-chinese-base")
+        .unwrap();
+    let china = s.series.iter().position(|x| x.id == "china").unwrap();
+    let c = chart::bar_chart(&s, m, &[china], Lang::En, 320.0);
+    assert!(c.bars.is_empty());
+    assert_eq!(c.height, 0.0);
+    // A single value is drawn, on its 0-100 % track, without a leader.
+    let one = chart::bar_chart(&s, m, &[], Lang::En, 320.0);
+    assert_eq!(one.bars.len(), 1);
+    assert_eq!(one.bars[0].role, Role::Other);
+    assert!((one.bars[0].width / one.bars[0].track_width - 0.63).abs() < 0.001);
+    // An unknown metric index draws nothing rather than panicking.
+    assert!(chart::bar_chart(&s, 99, &[], Lang::En, 320.0)
+        .bars
+        .is_empty());
+    assert!(chart::timeline(&s, 99, &[], Lang::En, 320.0)
+        .points
+        .is_empty());
+}

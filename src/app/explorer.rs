@@ -527,7 +527,16 @@ pub fn Explorer(
             .iter()
             .map(|c| view! { <p class="oms-note">{c.get(lang.code()).to_owned()}</p> })
             .collect_view();
-        Some(view! { {remainder} {connector} {caveats} })
+        let definition = m.definition.get(lang.code()).to_owned();
+        Some(view! {
+            {remainder}
+            {connector}
+            {caveats}
+            <details class="oms-definition">
+                <summary>{ui.definition}</summary>
+                <p>{definition}</p>
+            </details>
+        })
     };
 
     let d = Arc::clone(&data);

@@ -245,3 +245,64 @@ test('CSV and JSON downloads hold exactly the data in view, with sources', async
   expect(json.rows[0].source).toBe(ft.title);
   expect(json.rows[1].source).toBeNull();
 });
+
+test('keyboard alone changes the measure and the view', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  const active = () => page.evaluate(() => document.activeElement?.className ?? '');
+  for (let i = 0; i < 5 && !(await active()).includes('oms-select'); i++) await page.keyboard.press('Tab');
+  expect(await active()).toContain('oms-select');
+  const before = await page.locator('.oms-title').textContent();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.oms-title')).not.toHaveText(before ?? '');
+  const selected = Number(await page.locator('.oms-select').inputValue());
+  await expect(page.locator('.oms-subtitle')).toContainText(snapshot.metrics[selected].label.en);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await active()).toContain('oms-tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.oms-table')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.oms-sources')).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+});
+
+test('touch alone switches views and toggles the legend', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 700 } });
+  const page = await context.newPage();
+  await page.goto('./?lang=en');
+  await page.getByRole('button', { name: 'Table' }).tap();
+  await expect(page.locator('.oms-table tbody tr')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Sources & method' }).tap();
+  await expect(page.locator('.oms-sources')).toBeVisible();
+  await page.getByRole('button', { name: 'Chart' }).tap();
+  await page.locator('.oms-legend__item[data-key="us"]').tap();
+  await expect(page.locator('.oms-mark[data-key="us"]')).toHaveCount(0);
+  // Touch targets are at least 24 px in both directions (links inside sentences are exempt, as in WCAG 2.5.8).
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button, select, summary, .oms-mark')]
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
+      .map(({ e }) => e.outerHTML.slice(0, 80)),
+  );
+  expect(small).toEqual([]);
+  await context.close();
+});
+
+test('no layout shift after the first paint', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./?lang=en');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => window.__shifts);
+  expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+});

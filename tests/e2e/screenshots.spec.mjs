@@ -36,6 +36,13 @@ async function expectCleanLayout(page, what) {
     return out;
   });
   expect(clashes, `overlapping chart text: ${what}`).toEqual([]);
+  // Nothing is clipped by a scrolling box either (the table fits its width).
+  const clipped = await page.evaluate(() =>
+    [...document.querySelectorAll('.oms-table-wrap, .oms-figure')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.className),
+  );
+  expect(clipped, `clipped content: ${what}`).toEqual([]);
 }
 
 test('the headline at every width, theme and language', async ({ page }) => {
