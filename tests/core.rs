@@ -745,3 +745,53 @@ fn bar_chart_of_nothing_is_empty() {
         .points
         .is_empty());
 }
+
+#[test]
+fn timeline_marks_golden() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
+    // Margins: "100 %" at 12 px (42 + 8) left, "China" at 14 px (49 + 16) right; the 14 months
+    // between the two points are padded by 8 % on each side.
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let got: Vec<(f64, f64, Option<(f64, f64)>)> = t
+        .points
+        .iter()
+        .map(|p| (round(p.x), round(p.y), p.label.as_ref().map(|l| (l.x, l.y))))
+        .collect();
+    assert_eq!(
+        (t.plot.x, t.plot.y, t.plot.width, t.plot.height),
+        (50.0, 28.0, 285.0, 202.0)
+    );
+    assert_eq!(
+        got,
+        vec![
+            (69.7, 224.3, Some((69.7, 212.3))),
+            (315.3, 83.1, Some((315.3, 71.1)))
+        ]
+    );
+    let ticks: Vec<(f64, &str)> = t
+        .y_ticks
+        .iter()
+        .map(|k| (k.pos, k.label.as_str()))
+        .collect();
+    assert_eq!(
+        ticks,
+        [
+            (230.0, "0\u{202f}%"),
+            (179.5, "25\u{202f}%"),
+            (129.0, "50\u{202f}%"),
+            (78.5, "75\u{202f}%"),
+            (28.0, "100\u{202f}%")
+        ]
+    );
+    assert_eq!(
+        t.lines[0].connector.as_deref(),
+        Some("M69.7 224.3L315.3 83.1")
+    );
+    assert_eq!(t.lines[0].name.text, "China");
+}
