@@ -67,6 +67,8 @@ oms_setup_test() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  # A CJK font, so Chinese renders in screenshots and text measurements (readers' devices have one).
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
   if [ ${#missing[@]} -gt 0 ]; then
     oms_log "apt-get install ${missing[*]}"
     oms_sudo apt-get update -qq

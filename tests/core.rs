@@ -758,7 +758,8 @@ fn timeline_marks_golden() {
     // Margins: "100 %" at 12 px (42 + 8) left, "China" at 14 px (49 + 16) right; the 14 months
     // between the two points are padded by 8 % on each side.
     let round = |v: f64| (v * 10.0).round() / 10.0;
-    let got: Vec<(f64, f64, Option<(f64, f64)>)> = t
+    type PointAndLabel = (f64, f64, Option<(f64, f64)>);
+    let got: Vec<PointAndLabel> = t
         .points
         .iter()
         .map(|p| (round(p.x), round(p.y), p.label.as_ref().map(|l| (l.x, l.y))))
@@ -794,4 +795,84 @@ fn timeline_marks_golden() {
         Some("M69.7 224.3L315.3 83.1")
     );
     assert_eq!(t.lines[0].name.text, "China");
+}
+
+#[test]
+fn summaries_in_every_language() {
+    let s = parse(BUNDLED).unwrap();
+    let by_id = |id: &str| s.metrics.iter().position(|m| m.id == id).unwrap();
+    let h = s.headline;
+    assert_eq!(
+        text::summary(Lang::En, &s, h, &[]),
+        "China leads by 1.3 percentage points. China 17.1\u{202f}%, United States 15.8\u{202f}%, \
+         Everyone else 67.1\u{202f}%; Aug\u{a0}2024\u{a0}– Aug\u{a0}2025. Measure: Share of \
+         open-model downloads on Hugging Face, by the developer's country."
+    );
+    assert_eq!(
+        text::summary(Lang::It, &s, h, &[]),
+        "Cina in testa di 1,3 punti percentuali. Cina 17,1\u{202f}%, Stati Uniti 15,8\u{202f}%, \
+         Tutti gli altri 67,1\u{202f}%; ago\u{a0}2024\u{a0}– ago\u{a0}2025. Misura: Quota dei \
+         download di modelli aperti su Hugging Face, per paese dello sviluppatore."
+    );
+    assert_eq!(
+        text::summary(Lang::Zh, &s, h, &[]),
+        "中国领先1.3个百分点。中国 17.1%，美国 15.8%，其他所有 67.1%；2024年8月\u{a0}– 2025年8月。\
+         指标：Hugging Face 上开放模型下载量的份额（按开发者所在国家）。"
+    );
+    assert_eq!(
+        text::summary(Lang::Zh, &s, by_id("openrouter-top10-token-share"), &[]),
+        "中国：从2.8%（2024年11月）到72.7%（2026年1月）。中国 2.8%（2024年11月），\
+         中国 72.7%（2026年1月）；2024年11月\u{a0}– 2026年1月。\
+         指标：OpenRouter 前 10 名开放模型中中国模型的推理词元份额。"
+    );
+    assert_eq!(
+        text::metric_sentence(Lang::Zh, &s, by_id("atom-cumulative-downloads")),
+        "中国领先：11.5亿，美国为7.23亿"
+    );
+    assert_eq!(
+        text::metric_sentence(Lang::It, &s, by_id("monthly-gguf-downloads-2026")),
+        "Qwen (Alibaba, Cina) in testa: 39,6\u{a0}milioni contro 20,8\u{a0}milioni di Gemma (Google, USA)"
+    );
+    // Every measure has a summary in every language, with each of its figures in it.
+    for (i, m) in s.metrics.iter().enumerate() {
+        for lang in Lang::ALL {
+            let text = text::summary(lang, &s, i, &[]);
+            for v in &m.values {
+                let figure = text::figure(lang, v.value, m.unit);
+                assert!(
+                    text.contains(&figure),
+                    "{} ({lang:?}) lacks {figure}: {text}",
+                    m.id
+                );
+            }
+            assert!(text.contains(m.label.get(lang.code())));
+        }
+    }
+    // Hidden series leave the summary too.
+    let china = s.series.iter().position(|x| x.id == "china").unwrap();
+    assert!(!text::summary(Lang::En, &s, h, &[china]).contains("China 17.1"));
+}
+
+#[test]
+fn every_reader_facing_text_of_the_snapshot_is_translated() {
+    let s = parse(BUNDLED).unwrap();
+    let texts = s
+        .series
+        .iter()
+        .map(|x| &x.label)
+        .chain(s.metrics.iter().flat_map(|m| {
+            [&m.label, &m.definition]
+                .into_iter()
+                .chain(m.remainder_label.iter())
+                .chain(m.caveats.iter())
+        }));
+    for t in texts {
+        for lang in Lang::ALL {
+            let own = t.get(lang.code());
+            assert!(
+                lang == Lang::En || own != t.get("en"),
+                "{lang:?} falls back to English: {own}"
+            );
+        }
+    }
 }

@@ -235,3 +235,47 @@ fn browser_parse_path_reads_the_bundled_snapshot_exactly() {
         "1,150,000,000"
     );
 }
+
+#[wasm_bindgen_test]
+fn intl_formats_numbers_and_dates_as_the_core_rules_do() {
+    use open_model_share::app::intl::IntlFormatter;
+    use open_model_share::decimal::Decimal;
+    use open_model_share::text::{Formatter, Rules};
+    let intl = IntlFormatter::default();
+    let numbers = [
+        Decimal::new(171, 1),
+        Decimal::new(1586, 2),
+        Decimal::new(671, 1),
+        Decimal::new(13, 1),
+        Decimal::new(0, 0),
+        Decimal::new(100, 0),
+        Decimal::new(3960, 0),
+        Decimal::new(151_448, 0),
+        Decimal::new(1_150_000_000, 0),
+        Decimal::new(115, 1),
+        Decimal::new(723, 2),
+        Decimal::new(3853, 3),
+    ];
+    for lang in Lang::ALL {
+        for d in numbers {
+            assert_eq!(
+                intl.number(lang, d),
+                Rules.number(lang, d),
+                "{lang:?} {d:?}"
+            );
+        }
+        for (y, m, day) in [(2024, 8, 1), (2025, 9, 30), (2026, 1, 15), (2025, 11, 26)] {
+            assert_eq!(intl.year(lang, y), Rules.year(lang, y), "{lang:?} {y}");
+            assert_eq!(
+                intl.month(lang, y, m),
+                Rules.month(lang, y, m),
+                "{lang:?} {y}-{m}"
+            );
+            assert_eq!(
+                intl.day(lang, y, m, day),
+                Rules.day(lang, y, m, day),
+                "{lang:?} {y}-{m}-{day}"
+            );
+        }
+    }
+}

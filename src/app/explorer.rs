@@ -189,7 +189,7 @@ pub fn Explorer(
                 <p class="oms-tooltip__title">{t.title}</p>
                 <p class="oms-tooltip__value">{t.value}</p>
                 <p>{t.when}</p>
-                <p>{ui.source} ": " {t.source}</p>
+                <p>{ui.source} {ui.colon} {t.source}</p>
                 <p class="oms-tooltip__kind">{t.kind}</p>
             </div>
         })
@@ -230,7 +230,7 @@ pub fn Explorer(
         let m = d.snapshot.metrics.get(metric.get())?;
         let mut s = String::from(m.label.get(lang.code()));
         if let Some(w) = m.when {
-            s.push_str(", ");
+            s.push_str(ui.label_when_sep);
             s.push_str(&text::when(lang, w));
         }
         Some(s)
@@ -518,7 +518,7 @@ pub fn Explorer(
                 .as_ref()
                 .map_or("", |t| t.get(lang.code()))
                 .to_owned();
-            view! { <p class="oms-note"><strong>{label}</strong> ": " {ui.remainder_note}</p> }
+            view! { <p class="oms-note"><strong>{label}</strong> {ui.colon} {ui.remainder_note}</p> }
         });
         let connector = (chart::shape_of(m) == Shape::Timeline)
             .then(|| view! { <p class="oms-note">{ui.connector_note}</p> });
@@ -568,9 +568,26 @@ pub fn Explorer(
         }
     };
 
+    // For screen readers: the generated summary first, and each focused figure announced politely.
+    let d = Arc::clone(&data);
+    let summary = move || text::summary(lang, &d.snapshot, metric.get(), &hidden.get());
+    let d = Arc::clone(&data);
+    let announcement = move || {
+        let a = active.get().filter(|a| a.via == Via::Focus)?;
+        let targets = marks.with(|m| m.as_ref().map(Marks::targets))?;
+        let (_, value) = *targets.get(a.index)?;
+        let t = tooltip::tooltip_text(&d.snapshot, metric.get(), value, lang)?;
+        Some(format!(
+            "{}: {}, {}. {}: {}, {}.",
+            t.title, t.value, t.when, ui.source, t.source, t.kind
+        ))
+    };
+
     let d = Arc::clone(&data);
     view! {
         <div class="oms-explorer" node_ref=root>
+            <p class="oms-sr-only" id="oms-summary">{summary}</p>
+            <p class="oms-sr-only" aria-live="polite" aria-atomic="true">{announcement}</p>
             <h1 class="oms-title">{title}</h1>
             <p class="oms-subtitle">{subtitle}</p>
             <div class="oms-controls">

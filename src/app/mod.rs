@@ -3,6 +3,7 @@
 //! Views only map values computed by the pure core (figures, marks, strings) to elements.
 
 mod explorer;
+pub mod intl;
 mod panels;
 
 pub use explorer::Explorer;
@@ -93,8 +94,9 @@ pub fn page_lang() -> Lang {
 #[component]
 pub fn App() -> impl IntoView {
     let lang = page_lang();
+    crate::text::install(Box::new(intl::IntlFormatter::default()));
     if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("lang", lang.html_lang());
     }
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
@@ -124,7 +126,7 @@ pub fn Widget(
 ) -> impl IntoView {
     let busy = move || matches!(state.get(), LoadState::Loading).to_string();
     view! {
-        <main class="oms" aria-busy=busy>
+        <main class="oms" aria-busy=busy aria-label=lang.ui().widget_label>
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingView lang /> }.into_any(),
                 LoadState::Ready(l) => view! { <Explorer lang loaded=l /> }.into_any(),

@@ -126,13 +126,13 @@ pub fn SourcesPanel(
                         })
                         .collect::<Vec<_>>()
                         .join(", ");
-                    view! { <br /> {ui.other_roundings} ": " {list} }
+                    view! { <br /> {ui.other_roundings} {ui.colon} {list} }
                 });
                 view! {
                     <li>
-                        <strong>{series}</strong> ": " {value} " (" {when} "). "
-                        {source_link(s, v.source)} " — " {text::kind(lang, v.kind)} ". "
-                        <span class="oms-locator">{ui.locator} ": " {v.locator.clone()}</span>
+                        <strong>{series}</strong> {ui.colon} {value} " (" {when} ")" {ui.stop} " "
+                        {source_link(s, v.source)} " — " {text::kind(lang, v.kind)} {ui.stop} " "
+                        <span class="oms-locator">{ui.locator} {ui.colon} {v.locator.clone()}</span>
                         {others}
                     </li>
                 }
@@ -142,8 +142,8 @@ pub fn SourcesPanel(
             let src = &s.sources[i];
             view! {
                 <p>
-                    {ui.source} ": " {source_link(s, i)} " — " {src.title.clone()} ", "
-                    {src.publisher.clone()} ", " {text::period(lang, src.date)} "."
+                    {ui.source} {ui.colon} {source_link(s, i)} " — " {src.title.clone()} ", "
+                    {src.publisher.clone()} ", " {text::period(lang, src.date)} {ui.stop}
                 </p>
             }
         });
@@ -157,12 +157,12 @@ pub fn SourcesPanel(
                 <h2 class="oms-h2">{ui.figures}</h2>
                 <ul class="oms-list">{figures_list}</ul>
                 <p class="oms-meta">
-                    {ui.data_as_of} " " {text::period(lang, s.data_as_of)} ". "
-                    {ui.snapshot_version} " " {major.to_string()} "." {minor.to_string()} "."
+                    {ui.data_as_of} " " {text::period(lang, s.data_as_of)} {ui.stop} " "
+                    {ui.snapshot_version} " " {major.to_string()} "." {minor.to_string()} {ui.stop}
                 </p>
                 <h2 class="oms-h2">{ui.cite_as}</h2>
                 <p class="oms-cite">
-                    {ui.cite_widget} ". " {ui.data_as_of} " " {text::period(lang, s.data_as_of)} "."
+                    {ui.cite_widget} {ui.stop} " " {ui.data_as_of} " " {text::period(lang, s.data_as_of)} {ui.stop}
                 </p>
             </section>
         }
@@ -196,7 +196,7 @@ pub fn SourceLine(
         Some(view! { {origin.map(|i| source_link(s, i))} {via} {relay_views} })
     };
     view! {
-        <p class="oms-source">{ui.source} ": " {line} "."</p>
+        <p class="oms-source">{ui.source} {ui.colon} {line} {ui.stop}</p>
         <p class="oms-asof">{ui.data_as_of} " " <time datetime=datetime>{as_of}</time></p>
     }
 }
@@ -258,7 +258,7 @@ pub fn Downloads(
     };
     view! {
         <p class="oms-downloads">
-            {ui.download} ": "
+            {ui.download} {ui.colon}
             <button type="button" class="oms-link-button" data-format="csv" on:click=csv>{ui.download_csv}</button>
             " · "
             <button type="button" class="oms-link-button" data-format="json" on:click=json>{ui.download_json}</button>

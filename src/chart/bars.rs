@@ -4,7 +4,7 @@
 //! bar for the computed remainder. Counts are drawn from zero to the largest count, with their
 //! value written beside each bar so that small and large counts stay readable.
 
-use super::{fit_width, round, series_id, text_width, Marker, FONT_PX};
+use super::{fit_text, fit_width, round, series_id, text_width, Marker, FONT_PX};
 use crate::decimal::Decimal;
 use crate::snapshot::{Snapshot, Unit};
 use crate::text::{self, Lang};
@@ -57,7 +57,7 @@ pub struct BarMark {
     pub value: Option<usize>,
     pub role: Role,
     pub marker: Marker,
-    /// The series label, drawn above the bar at (`x`, `label_y`).
+    /// The series label, drawn above the bar at (`x`, `label_y`), shortened to fit the width.
     pub label: String,
     /// The formatted value, drawn at (`value_x`, `value_y`), start-anchored.
     pub value_text: String,
@@ -205,7 +205,7 @@ pub fn bar_chart(
                 value: r.value,
                 role: r.role,
                 marker: Marker::of(r.key),
-                label: r.label.to_owned(),
+                label: fit_text(r.label, FONT_PX, width),
                 value_text: r.text,
                 x: 0.0,
                 y,

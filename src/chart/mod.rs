@@ -65,6 +65,28 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
         * font_px
 }
 
+/// `text`, shortened with an ellipsis to fit `max_width` px at `font_px` (by [`text_width`]).
+/// The full text stays available to readers in the mark's accessible name and tooltip.
+pub fn fit_text(text: &str, font_px: f64, max_width: f64) -> String {
+    if text_width(text, font_px) <= max_width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let budget = max_width - text_width("…", font_px);
+    for c in text.chars() {
+        let mut next = out.clone();
+        next.push(c);
+        if text_width(&next, font_px) > budget {
+            break;
+        }
+        out = next;
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('…');
+    out
+}
+
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -238,6 +260,16 @@ mod tests {
         );
         assert_eq!(nice_ticks(7.0, 5), (vec![0.0, 2.0, 4.0, 6.0, 8.0], 8.0));
         assert_eq!(nice_ticks(0.0, 4), (vec![0.0, 1.0], 1.0));
+    }
+
+    #[test]
+    fn long_text_is_shortened_to_fit() {
+        assert_eq!(fit_text("China", 14.0, 100.0), "China");
+        let short = fit_text("A very long series label indeed", 14.0, 100.0);
+        assert!(short.ends_with('…'));
+        assert!(text_width(&short, 14.0) <= 100.0, "{short}");
+        assert_eq!(short, "A very lo…");
+        assert_eq!(fit_text("中华人民共和国", 14.0, 50.0), "中华…");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! described as a connection, not data (nothing between two published points is known).
 
 use super::{
-    fit_width, nice_ticks, round, series_id, series_of, text_width, Marker, Rect, FONT_PX,
+    fit_text, fit_width, nice_ticks, round, series_id, series_of, text_width, Marker, Rect, FONT_PX,
 };
 use crate::period::{Period, When};
 use crate::snapshot::{Snapshot, Unit};
@@ -306,7 +306,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 x: round(last.0 + POINT_R + 6.0),
                 y: round(last.1 + 5.0),
                 anchor: Anchor::Start,
-                text: name.clone(),
+                text: fit_text(name, FONT_PX, width - (last.0 + POINT_R + 6.0)),
             },
         });
     }

@@ -53,7 +53,10 @@ test('shows the study headline with its numbers, window and sources', async ({ p
   expect(widths[0] / track).toBeCloseTo(0.171, 3);
   expect(widths[1] / track).toBeCloseTo(0.158, 3);
   expect(widths[2] / track).toBeCloseTo(0.671, 3);
-  await expect(page.locator('.oms-chart')).toHaveAttribute('aria-label', 'Bar chart of the shares');
+  await expect(page.locator('.oms-chart')).toHaveAttribute(
+    'aria-label',
+    'Chart of the figures: use the arrow keys to move between them',
+  );
   const markLabels = await page.locator('.oms-mark').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(markLabels).toEqual([
     `China: ${pct('17.1')}, Aug\u00a02024\u00a0– Aug\u00a02025`,
@@ -128,9 +131,10 @@ test('an invalid snapshot names each problem and draws no chart', async ({ page 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Il file dei dati contiene errori');
   await expect(alert.locator('li').first()).toHaveText(
-    'data_as_of: "2026-02-30" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+    'data_as_of: "2026-02-30" non è una data nella forma AAAA, AAAA-MM o AAAA-MM-GG',
   );
-  await expect(alert.locator('li')).toHaveCount(6); // five problems and "+ 6 …"
+  await expect(alert.locator('li')).toHaveCount(6); // five problems and "e altri 6"
+  await expect(alert.locator('li').last()).toHaveText('e altri 6');
   await expect(page.locator('.oms-chart')).toHaveCount(0);
   await expect(alert.getByRole('button', { name: 'Riprova' })).toBeVisible();
 });

@@ -1,0 +1,545 @@
+//! Reader-facing text: languages, number and date formatting, and the generated sentences.
+//!
+//! Labels, definitions and caveats of metrics and series live in the snapshot, per language (the
+//! data editor translates them with the figures); the widget's own interface strings live in
+//! [`strings`]. Numbers and dates go through a [`Formatter`]: the pure [`Rules`] here on the host
+//! (tests, static fallback), and in the browser one backed by `Intl` that must agree with them.
+
+mod strings;
+
+pub use strings::{Problems, Ui};
+
+use crate::decimal::Decimal;
+use crate::figures::Headline;
+use crate::period::{Period, When};
+use crate::snapshot::{Kind, Snapshot, Unit};
+use std::cell::RefCell;
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    It,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every supported language, the default first.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::It, Lang::Zh];
+
+    /// The code used in the `lang` parameter and in the snapshot's texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The tag for `<html lang>` (Chinese marked as Simplified).
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// The BCP 47 tag for `Intl` (English dates day-first, as in the UK).
+    pub fn bcp47(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::It => "it-IT",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language of a tag such as `it`, `it-IT`, `en-GB` or `zh-Hans-CN` (case-insensitive),
+    /// if supported. Traditional Chinese (`zh-Hant`, `zh-TW`, `zh-HK`) is not.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let mut parts = tag.split(['-', '_']);
+        let primary = parts.next().unwrap_or("");
+        let lang = Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))?;
+        if lang == Lang::Zh
+            && parts.any(|p| {
+                ["hant", "tw", "hk", "mo"]
+                    .iter()
+                    .any(|t| p.eq_ignore_ascii_case(t))
+            })
+        {
+            return None;
+        }
+        Some(lang)
+    }
+
+    /// The interface strings of this language.
+    pub fn ui(self) -> &'static Ui {
+        match self {
+            Lang::En => &strings::EN,
+            Lang::It => &strings::IT,
+            Lang::Zh => &strings::ZH,
+        }
+    }
+}
+
+/// Fills the `{name}` slots of `template` with `values`; unknown slots are left as they are.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Formats numbers and dates for a language.
+pub trait Formatter {
+    /// The number with exactly its own decimal places and the language's separators.
+    fn number(&self, lang: Lang, d: Decimal) -> String;
+    /// A year ("2025"; Chinese "2025年").
+    fn year(&self, lang: Lang, year: u16) -> String;
+    /// A month ("Aug 2024", "ago 2024", "2024年8月").
+    fn month(&self, lang: Lang, year: u16, month: u8) -> String;
+    /// A day ("26 Nov 2025", "26 nov 2025", "2025年11月26日").
+    fn day(&self, lang: Lang, year: u16, month: u8, day: u8) -> String;
+}
+
+/// The pure formatting rules (CLDR's, for the three languages): what `Intl` produces in browsers.
+pub struct Rules;
+
+/// Keeps a date's parts on one line.
+const NBSP: char = '\u{a0}';
+
+impl Formatter for Rules {
+    fn number(&self, lang: Lang, d: Decimal) -> String {
+        // Italian groups thousands only from five digits on (CLDR's minimum grouping digits: 2).
+        let (dec, group) = match lang {
+            Lang::En | Lang::Zh => ('.', Some(',')),
+            Lang::It if d.trunc().abs() < 10_000 => (',', None),
+            Lang::It => (',', Some('.')),
+        };
+        let mut s = String::new();
+        d.write(&mut s, dec, group);
+        s
+    }
+
+    fn year(&self, lang: Lang, year: u16) -> String {
+        let mut s = year.to_string();
+        if lang == Lang::Zh {
+            s.push('年');
+        }
+        s
+    }
+
+    fn month(&self, lang: Lang, year: u16, month: u8) -> String {
+        let name = lang.ui().months[usize::from(month.clamp(1, 12) - 1)];
+        match lang {
+            Lang::Zh => {
+                let mut s = self.year(lang, year);
+                s.push_str(name);
+                s
+            }
+            Lang::En | Lang::It => {
+                let mut s = String::from(name);
+                s.push(NBSP);
+                s.push_str(&year.to_string());
+                s
+            }
+        }
+    }
+
+    fn day(&self, lang: Lang, year: u16, month: u8, day: u8) -> String {
+        let mut s = String::new();
+        match lang {
+            Lang::Zh => {
+                s.push_str(&self.month(lang, year, month));
+                s.push_str(&day.to_string());
+                s.push('日');
+            }
+            Lang::En | Lang::It => {
+                s.push_str(&day.to_string());
+                s.push(NBSP);
+                s.push_str(&self.month(lang, year, month));
+            }
+        }
+        s
+    }
+}
+
+thread_local! {
+    static FORMATTER: RefCell<Option<Box<dyn Formatter>>> = const { RefCell::new(None) };
+}
+
+/// Makes `f` the formatter of this thread (the browser installs its `Intl` one at start).
+pub fn install(f: Box<dyn Formatter>) {
+    FORMATTER.with(|cell| *cell.borrow_mut() = Some(f));
+}
+
+fn with_formatter<R>(run: impl FnOnce(&dyn Formatter) -> R) -> R {
+    FORMATTER.with(|cell| match cell.borrow().as_deref() {
+        Some(f) => run(f),
+        None => run(&Rules),
+    })
+}
+
+/// A number in the language's format, with its own decimal places ("17.1", "17,1", "1,150,000,000").
+pub fn number(lang: Lang, d: Decimal) -> String {
+    with_formatter(|f| f.number(lang, d))
+}
+
+/// A percentage: "17.1 %" / "17,1 %" (a narrow no-break space before the sign) / "17.1%".
+pub fn percent(lang: Lang, d: Decimal) -> String {
+    let mut s = number(lang, d);
+    s.push_str(lang.ui().percent_space);
+    s.push('%');
+    s
+}
+
+/// A value in its unit: a percentage, or a plain number for counts.
+pub fn value(lang: Lang, d: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => percent(lang, d),
+        Unit::Count => number(lang, d),
+    }
+}
+
+/// A count as readers say it, exactly as precise as published: "1.15 billion", "723 million",
+/// "151,448" (Italian "1,15 miliardi"; Chinese "11.5亿", "7.23亿"). Counts below the smallest
+/// scale, and counts that would need more than three decimals in it, are written in full.
+pub fn count(lang: Lang, d: Decimal) -> String {
+    let ui = lang.ui();
+    for &(places, one, many) in ui.scales {
+        if let Some(scaled) = d.shifted(places) {
+            if scaled.trunc() >= 1 && scaled.decimals() <= 3 {
+                let mut s = number(lang, scaled);
+                s.push_str(ui.scale_space);
+                let is_one = scaled.cmp_value(Decimal::new(1, 0)).is_eq();
+                s.push_str(if is_one { one } else { many });
+                return s;
+            }
+        }
+    }
+    number(lang, d)
+}
+
+/// A value in its unit for readers: a percentage, or a count in words.
+pub fn figure(lang: Lang, d: Decimal, unit: Unit) -> String {
+    match unit {
+        Unit::Percent => percent(lang, d),
+        Unit::Count => count(lang, d),
+    }
+}
+
+/// What kind of figure this is, for readers ("second-hand table").
+pub fn kind(lang: Lang, k: Kind) -> &'static str {
+    let ui = lang.ui();
+    match k {
+        Kind::Stated => ui.kind_stated,
+        Kind::Relayed => ui.kind_relayed,
+        Kind::RelayedSingle => ui.kind_relayed_single,
+        Kind::TableSecondhand => ui.kind_table_secondhand,
+        Kind::Slides => ui.kind_slides,
+    }
+}
+
+/// A period as readers write it: "2025", "Aug 2024", "26 Nov 2025", with no-break spaces so a
+/// date never wraps inside itself.
+pub fn period(lang: Lang, p: Period) -> String {
+    with_formatter(|f| match p {
+        Period::Year(y) => f.year(lang, y),
+        Period::Month(y, m) => f.month(lang, y, m),
+        Period::Day(y, m, d) => f.day(lang, y, m, d),
+    })
+}
+
+/// A date or window: "Aug 2024 – Aug 2025" (a line may break only after the dash).
+pub fn when(lang: Lang, w: When) -> String {
+    match w {
+        When::At(p) => period(lang, p),
+        When::Window(win) if win.start == win.end => period(lang, win.start),
+        When::Window(win) => {
+            let mut s = period(lang, win.start);
+            s.push(NBSP);
+            s.push_str("– ");
+            s.push_str(&period(lang, win.end));
+            s
+        }
+    }
+}
+
+/// The headline's key sentence ("China leads by 1.3 percentage points").
+pub fn lead_sentence(lang: Lang, s: &Snapshot, h: &Headline) -> String {
+    metric_sentence(lang, s, h.metric)
+}
+
+/// The key sentence of any measure, generated from its values:
+/// - two or more values at one date: who leads, by how much
+///   ("China leads by 1.3 percentage points"; counts: "Qwen leads: 385.3 million vs 346.2 million
+///   for Llama"), or who is level;
+/// - one value: "China: 63 %";
+/// - dated points: the first series' change ("China: from 2.8 % (Nov 2024) to 72.7 % (Jan 2026)").
+pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
+    let Some(m) = s.metrics.get(metric) else {
+        return String::new();
+    };
+    let ui = lang.ui();
+    let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
+    if crate::chart::shape_of(m) == crate::chart::Shape::Timeline {
+        let Some(first) = m.values.first().map(|v| v.series) else {
+            return String::new();
+        };
+        let mut own: Vec<&crate::snapshot::Value> =
+            m.values.iter().filter(|v| v.series == first).collect();
+        own.sort_by(|a, b| {
+            crate::chart::timeline::month_position(a.when)
+                .total_cmp(&crate::chart::timeline::month_position(b.when))
+        });
+        let (Some(a), Some(b)) = (own.first(), own.last()) else {
+            return String::new();
+        };
+        return fill(
+            ui.change,
+            &[
+                ("series", label(first)),
+                ("a", &figure(lang, a.value, m.unit)),
+                ("when_a", &when(lang, a.when)),
+                ("b", &figure(lang, b.value, m.unit)),
+                ("when_b", &when(lang, b.when)),
+            ],
+        );
+    }
+    let mut order: Vec<&crate::snapshot::Value> = m.values.iter().collect();
+    order.sort_by(|a, b| b.value.cmp_value(a.value));
+    match order.as_slice() {
+        [] => String::new(),
+        [only] => fill(
+            ui.single,
+            &[
+                ("series", label(only.series)),
+                ("value", &figure(lang, only.value, m.unit)),
+            ],
+        ),
+        [first, second, ..] if first.value.cmp_value(second.value).is_eq() => fill(
+            ui.level,
+            &[("a", label(first.series)), ("b", label(second.series))],
+        ),
+        [first, second, ..] => match m.unit {
+            Unit::Percent => fill(
+                ui.lead_points,
+                &[
+                    ("leader", label(first.series)),
+                    ("gap", &number(lang, first.value - second.value)),
+                ],
+            ),
+            Unit::Count => fill(
+                ui.lead_counts,
+                &[
+                    ("leader", label(first.series)),
+                    ("a", &figure(lang, first.value, m.unit)),
+                    ("b", &figure(lang, second.value, m.unit)),
+                    ("other", label(second.series)),
+                ],
+            ),
+        },
+    }
+}
+
+/// The text summary of a measure for screen readers, first in reading order: the key sentence,
+/// every figure shown (with its date where the measure has several), the period and the measure.
+/// Series in `hidden` are left out, as in the chart.
+pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> String {
+    let Some(m) = s.metrics.get(metric) else {
+        return String::new();
+    };
+    let ui = lang.ui();
+    let timeline = crate::chart::shape_of(m) == crate::chart::Shape::Timeline;
+    let parts: Vec<String> = crate::export::rows(s, metric, hidden, lang)
+        .iter()
+        .map(|r| {
+            let value = figure(lang, r.value, m.unit);
+            if timeline {
+                fill(
+                    ui.dated_part,
+                    &[
+                        ("series", &r.series),
+                        ("value", &value),
+                        ("when", &when(lang, r.when)),
+                    ],
+                )
+            } else {
+                let mut p = r.series.clone();
+                p.push(' ');
+                p.push_str(&value);
+                p
+            }
+        })
+        .collect();
+    let span = match m.when {
+        Some(w) => when(lang, w),
+        None => {
+            let mut dates: Vec<When> = m.values.iter().map(|v| v.when).collect();
+            dates.sort_by(|a, b| {
+                crate::chart::timeline::month_position(*a)
+                    .total_cmp(&crate::chart::timeline::month_position(*b))
+            });
+            match (dates.first(), dates.last()) {
+                (Some(a), Some(b)) if a != b => {
+                    let mut t = when(lang, *a);
+                    t.push(NBSP);
+                    t.push_str("– ");
+                    t.push_str(&when(lang, *b));
+                    t
+                }
+                (Some(a), _) => when(lang, *a),
+                _ => String::new(),
+            }
+        }
+    };
+    fill(
+        ui.summary,
+        &[
+            ("summary", &metric_sentence(lang, s, metric)),
+            ("parts", &parts.join(ui.list_sep)),
+            ("when", &span),
+            ("measure", m.label.get(lang.code())),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Window;
+
+    #[test]
+    fn languages_from_browser_tags() {
+        assert_eq!(Lang::from_tag("it-IT"), Some(Lang::It));
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("zh-TW"), None);
+        assert_eq!(Lang::from_tag("zh-Hant"), None);
+        assert_eq!(Lang::from_tag("fr-FR"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn templates_fill_their_slots() {
+        assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+        assert_eq!(fill("{unknown} {", &[("a", "x")]), "{unknown} {");
+        assert_eq!(fill("中{x}国", &[("x", "—")]), "中—国");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let d = Decimal::new(171, 1);
+        assert_eq!(percent(Lang::En, d), "17.1\u{202f}%");
+        assert_eq!(percent(Lang::It, d), "17,1\u{202f}%");
+        assert_eq!(percent(Lang::Zh, d), "17.1%");
+        let big = Decimal::new(1_150_000_000, 0);
+        assert_eq!(value(Lang::En, big, Unit::Count), "1,150,000,000");
+        assert_eq!(value(Lang::It, big, Unit::Count), "1.150.000.000");
+        assert_eq!(value(Lang::Zh, big, Unit::Count), "1,150,000,000");
+        assert_eq!(number(Lang::It, Decimal::new(3960, 0)), "3960");
+        assert_eq!(number(Lang::It, Decimal::new(39_600, 0)), "39.600");
+        assert_eq!(number(Lang::En, Decimal::new(3960, 0)), "3,960");
+    }
+
+    #[test]
+    fn counts_in_words_keep_their_precision() {
+        let c = |n: i64, l| count(l, Decimal::new(n, 0));
+        assert_eq!(c(1_150_000_000, Lang::En), "1.15\u{a0}billion");
+        assert_eq!(c(1_150_000_000, Lang::It), "1,15\u{a0}miliardi");
+        assert_eq!(c(1_150_000_000, Lang::Zh), "11.5亿");
+        assert_eq!(c(1_000_000_000, Lang::It), "1\u{a0}miliardo");
+        assert_eq!(c(723_000_000, Lang::En), "723\u{a0}million");
+        assert_eq!(c(723_000_000, Lang::Zh), "7.23亿");
+        assert_eq!(c(385_300_000, Lang::It), "385,3\u{a0}milioni");
+        assert_eq!(c(39_600_000, Lang::Zh), "3,960万");
+        assert_eq!(c(151_448, Lang::En), "151,448");
+        assert_eq!(c(151_448, Lang::It), "151.448");
+        assert_eq!(c(151_448, Lang::Zh), "151,448");
+        // Four decimals in millions would hide the published precision: written in full.
+        assert_eq!(c(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(kind(Lang::En, Kind::TableSecondhand), "second-hand table");
+        assert_eq!(kind(Lang::Zh, Kind::Relayed), "媒体转述");
+    }
+
+    #[test]
+    fn periods_and_windows() {
+        let w = When::Window(Window::new(Period::Month(2024, 8), Period::Month(2025, 8)).unwrap());
+        assert_eq!(when(Lang::En, w), "Aug\u{a0}2024\u{a0}– Aug\u{a0}2025");
+        assert_eq!(when(Lang::It, w), "ago\u{a0}2024\u{a0}– ago\u{a0}2025");
+        assert_eq!(when(Lang::Zh, w), "2024年8月\u{a0}– 2025年8月");
+        assert_eq!(
+            period(Lang::En, Period::Day(2025, 11, 26)),
+            "26\u{a0}Nov\u{a0}2025"
+        );
+        assert_eq!(
+            period(Lang::Zh, Period::Day(2025, 11, 26)),
+            "2025年11月26日"
+        );
+        assert_eq!(period(Lang::It, Period::Year(2025)), "2025");
+        assert_eq!(period(Lang::Zh, Period::Year(2025)), "2025年");
+        let one =
+            When::Window(Window::new(Period::Month(2026, 1), Period::Month(2026, 1)).unwrap());
+        assert_eq!(when(Lang::It, one), "gen\u{a0}2026");
+    }
+
+    struct Shouting;
+
+    impl Formatter for Shouting {
+        fn number(&self, _: Lang, _: Decimal) -> String {
+            "N".into()
+        }
+        fn year(&self, _: Lang, _: u16) -> String {
+            "Y".into()
+        }
+        fn month(&self, _: Lang, _: u16, _: u8) -> String {
+            "M".into()
+        }
+        fn day(&self, _: Lang, _: u16, _: u8, _: u8) -> String {
+            "D".into()
+        }
+    }
+
+    #[test]
+    fn an_installed_formatter_formats_every_number_and_date() {
+        // Runs on its own test thread, so the other tests keep the pure rules.
+        std::thread::spawn(|| {
+            install(Box::new(Shouting));
+            assert_eq!(percent(Lang::It, Decimal::new(1, 0)), "N\u{202f}%");
+            assert_eq!(
+                count(Lang::En, Decimal::new(2_000_000, 0)),
+                "N\u{a0}million"
+            );
+            assert_eq!(period(Lang::En, Period::Month(2024, 8)), "M");
+        })
+        .join()
+        .unwrap();
+    }
+}
