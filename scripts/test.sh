@@ -53,6 +53,11 @@ require_tests_ran "$logs/web.log" "wasm-bindgen-test (browser)"
 oms_build_release
 oms_log "sizes of dist/ (bytes)"
 bash scripts/sizes.sh dist
+listener=$(stat -c %s dist/embed.js)
+if [ "$listener" -ge 1024 ]; then
+  echo "FAILED: dist/embed.js is $listener bytes; the host listener must stay under 1 KB" >&2
+  exit 1
+fi
 
 oms_log "end-to-end tests: Playwright (Chromium $(chromium --version 2>/dev/null | awk '{print $2}'))"
 rm -rf tests/e2e/artifacts

@@ -28,13 +28,22 @@ pub struct ErrorText {
 }
 
 impl LoadError {
+    /// The technical detail behind the error, for the console (the browser's own message).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            LoadError::Network(d) | LoadError::Json(d) if !d.trim().is_empty() => Some(d),
+            _ => None,
+        }
+    }
+
     /// The reader-facing description of this error.
     pub fn describe(&self, lang: Lang) -> ErrorText {
         let ui = lang.ui();
         match self {
-            LoadError::Network(detail) => ErrorText {
+            // The browser's own wording (always English) goes to the console, not to readers.
+            LoadError::Network(_) => ErrorText {
                 message: ui.error_network.to_owned(),
-                details: non_empty(detail),
+                details: Vec::new(),
             },
             LoadError::Http {
                 status,
@@ -53,9 +62,9 @@ impl LoadError {
                     details: Vec::new(),
                 }
             }
-            LoadError::Json(detail) => ErrorText {
+            LoadError::Json(_) => ErrorText {
                 message: ui.error_json.to_owned(),
-                details: non_empty(detail),
+                details: Vec::new(),
             },
             LoadError::Invalid(problems) => {
                 let mut details: Vec<String> = problems
@@ -174,14 +183,6 @@ pub fn problem_message(lang: Lang, p: &Problem) -> String {
     }
 }
 
-fn non_empty(detail: &str) -> Vec<String> {
-    if detail.trim().is_empty() {
-        Vec::new()
-    } else {
-        vec![detail.to_owned()]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,10 +226,9 @@ mod tests {
                 assert!(messages[..i].iter().all(|o| o != m), "{m} repeats");
             }
         }
-        assert_eq!(
-            causes[2].describe(Lang::En).details,
-            vec!["Unexpected token".to_owned()]
-        );
+        // The browser's English wording is not shown to readers.
+        assert!(causes[0].describe(Lang::It).details.is_empty());
+        assert!(causes[2].describe(Lang::Zh).details.is_empty());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! URL parameters (see the contract in DESIGN.md), parsed from the query string without browser APIs.
+//! URL parameters (see the contract in DESIGN.md), parsed from the query string without browser
+//! APIs, the state written back to the URL, and the messages exchanged with a host page.
 
 use crate::text::Lang;
 
@@ -81,6 +82,280 @@ pub fn choose_lang<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) 
     }
 }
 
+/// The colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    /// The parameter value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+
+    /// The theme named `s` (exactly as documented).
+    pub fn parse(s: &str) -> Option<Theme> {
+        [Theme::Light, Theme::Dark, Theme::Auto]
+            .into_iter()
+            .find(|t| t.code() == s)
+    }
+}
+
+/// The views of a measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Chart,
+    Table,
+    Sources,
+}
+
+impl View {
+    /// Every view, in the order of the view switcher.
+    pub const ALL: [View; 3] = [View::Chart, View::Table, View::Sources];
+
+    /// The parameter value.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Chart => "chart",
+            View::Table => "table",
+            View::Sources => "sources",
+        }
+    }
+}
+
+/// The settings a page URL gives the widget. Invalid values fall back to their defaults and are
+/// listed in `warnings` (the caller logs them to the console).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub view: View,
+    /// A metric id, checked against the snapshot once it is loaded.
+    pub metric: Option<String>,
+    /// Series ids hidden by the reader (`hide=us,qwen`), checked against the snapshot.
+    pub hide: Vec<String>,
+    /// No title and footer chrome.
+    pub plain: bool,
+    /// An embed id echoed in height messages.
+    pub id: Option<String>,
+    /// A pym.js child id: enables pym height messages.
+    pub child_id: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl Default for Params {
+    /// No parameters: English, automatic theme, the chart of the headline measure.
+    fn default() -> Self {
+        Params {
+            lang: Lang::En,
+            theme: Theme::Auto,
+            view: View::Chart,
+            metric: None,
+            hide: Vec::new(),
+            plain: false,
+            id: None,
+            child_id: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The longest `id` or `childId` accepted.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// An embed id: 1 to 64 of `A-Z a-z 0-9 - _ . :` (it is echoed to the host page).
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= MAX_ID_CHARS
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Reads every parameter of the contract from `query`; `browser` are the browser's languages.
+pub fn parse<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) -> Params {
+    let mut warnings = Vec::new();
+    let mut warn = |name: &str, value: &str, default: &str| {
+        warnings.push(format!(
+            "open-model-share: invalid {name} parameter {value:?}; using {default}"
+        ));
+    };
+    let choice = choose_lang(query, browser);
+    if let (LangChoice::Invalid(l), Some(v)) = (choice, query_param(query, "lang")) {
+        warn("lang", &v, l.code());
+    }
+    let theme = match query_param(query, "theme") {
+        None => Theme::Auto,
+        Some(v) => Theme::parse(&v).unwrap_or_else(|| {
+            warn("theme", &v, "auto");
+            Theme::Auto
+        }),
+    };
+    let view = match query_param(query, "view") {
+        None => View::Chart,
+        Some(v) => View::ALL
+            .into_iter()
+            .find(|x| x.code() == v)
+            .unwrap_or_else(|| {
+                warn("view", &v, "chart");
+                View::Chart
+            }),
+    };
+    let metric = query_param(query, "metric").filter(|m| !m.is_empty());
+    let hide = query_param(query, "hide")
+        .map(|h| {
+            h.split(',')
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    let plain = match query_param(query, "plain").as_deref() {
+        None | Some("0") => false,
+        Some("1") => true,
+        Some(v) => {
+            warn("plain", v, "off");
+            false
+        }
+    };
+    let mut id_param = |name: &str| match query_param(query, name) {
+        None => None,
+        Some(v) if valid_id(&v) => Some(v),
+        Some(v) => {
+            warn(name, &v, "none");
+            None
+        }
+    };
+    let id = id_param("id");
+    let child_id = id_param("childId");
+    Params {
+        lang: choice.lang(),
+        theme,
+        view,
+        metric,
+        hide,
+        plain,
+        id,
+        child_id,
+        warnings,
+    }
+}
+
+fn encode(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+}
+
+/// `query` with the reader's state written into it: `view`, `metric` and `hide` are set (or
+/// removed at their defaults); every other parameter is kept as it was, in its order.
+pub fn with_state(query: &str, view: View, metric: Option<&str>, hide: &[&str]) -> String {
+    let mut pairs: Vec<(String, String)> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (!matches!(decode(k).as_str(), "view" | "metric" | "hide"))
+                .then(|| (k.to_owned(), v.to_owned()))
+        })
+        .collect();
+    if view != View::Chart {
+        pairs.push(("view".into(), view.code().into()));
+    }
+    if let Some(m) = metric {
+        let mut v = String::new();
+        encode(&mut v, m);
+        pairs.push(("metric".into(), v));
+    }
+    if !hide.is_empty() {
+        let mut v = String::new();
+        encode(&mut v, &hide.join(","));
+        pairs.push(("hide".into(), v));
+    }
+    let mut out = String::new();
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.push_str(k);
+        if !v.is_empty() {
+            out.push('=');
+            out.push_str(v);
+        }
+    }
+    out
+}
+
+/// The `type` of the one message the widget accepts from its host page.
+pub const SET_THEME: &str = "open-model-share:set-theme";
+
+/// The theme a host asks for with `{"type": "open-model-share:set-theme", "version": 1,
+/// "theme": "dark"}`, given the message's fields as read (`None` where absent or of another
+/// type). Anything else is ignored.
+pub fn theme_message(
+    message_type: Option<&str>,
+    version: Option<f64>,
+    theme: Option<&str>,
+) -> Option<Theme> {
+    if message_type != Some(SET_THEME) || version != Some(1.0) {
+        return None;
+    }
+    Theme::parse(theme?)
+}
+
+/// A height message to the host page (see DESIGN.md, "Height messages").
+#[derive(Clone, Debug, PartialEq)]
+pub enum HeightMessage {
+    /// `{"type": "open-model-share:height", "version": 1, "id": <id or null>, "height": <px>}`
+    Own { id: Option<String>, height: u32 },
+    /// `{"datawrapper-height": {"<id or open-model-share>": <px>}}`
+    Datawrapper { key: String, height: u32 },
+    /// `{"sentinel": "amp", "type": "embed-size", "height": <px>}`
+    Amp { height: u32 },
+    /// `pymxPYMx<childId>xPYMxheightxPYMx<px>`
+    Pym(String),
+}
+
+/// Every message announcing `height` px, for the given embed `id` and pym `child_id`.
+pub fn height_messages(
+    id: Option<&str>,
+    child_id: Option<&str>,
+    height: u32,
+) -> Vec<HeightMessage> {
+    let mut out = vec![
+        HeightMessage::Own {
+            id: id.map(str::to_owned),
+            height,
+        },
+        HeightMessage::Datawrapper {
+            key: id.unwrap_or("open-model-share").to_owned(),
+            height,
+        },
+        HeightMessage::Amp { height },
+    ];
+    if let Some(child) = child_id {
+        let mut s = String::from("pymxPYMx");
+        s.push_str(child);
+        s.push_str("xPYMxheightxPYMx");
+        s.push_str(&height.to_string());
+        out.push(HeightMessage::Pym(s));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +376,126 @@ mod tests {
         assert_eq!(query_param("?plain", "plain").as_deref(), Some(""));
         assert_eq!(query_param("", "lang"), None);
         assert_eq!(query_param("?language=it", "lang"), None);
+    }
+
+    #[test]
+    fn every_parameter_with_defaults_and_warnings() {
+        let p = parse("", ["en-US"]);
+        assert_eq!(
+            (p.lang, p.theme, p.view, p.metric, p.plain, p.id, p.child_id),
+            (Lang::En, Theme::Auto, View::Chart, None, false, None, None)
+        );
+        assert!(p.hide.is_empty() && p.warnings.is_empty());
+        let p = parse(
+            "?lang=zh&theme=dark&view=table&metric=atom&hide=us,qwen&plain=1&id=story-1&childId=c_2",
+            [],
+        );
+        assert_eq!(
+            (p.lang, p.theme, p.view, p.metric.as_deref(), p.plain),
+            (Lang::Zh, Theme::Dark, View::Table, Some("atom"), true)
+        );
+        assert_eq!(p.hide, ["us", "qwen"]);
+        assert_eq!(
+            (p.id.as_deref(), p.child_id.as_deref()),
+            (Some("story-1"), Some("c_2"))
+        );
+        assert!(p.warnings.is_empty());
+        let p = parse(
+            "?theme=sepia&view=map&plain=yes&id=<script>&lang=fr",
+            ["it"],
+        );
+        assert_eq!(
+            (p.theme, p.view, p.plain, p.id, p.lang),
+            (Theme::Auto, View::Chart, false, None, Lang::It)
+        );
+        assert_eq!(p.warnings.len(), 5, "{:?}", p.warnings);
+        assert!(p.warnings[0].contains("lang"));
+        assert!(p
+            .warnings
+            .iter()
+            .any(|w| w.contains("\"sepia\"") && w.contains("auto")));
+        assert!(!valid_id(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn state_is_written_back_keeping_other_parameters() {
+        assert_eq!(
+            with_state(
+                "?lang=it&view=chart&id=a",
+                View::Table,
+                Some("atom"),
+                &["us"]
+            ),
+            "?lang=it&id=a&view=table&metric=atom&hide=us"
+        );
+        assert_eq!(
+            with_state("?view=table&hide=us", View::Chart, None, &[]),
+            ""
+        );
+        assert_eq!(
+            with_state("", View::Sources, Some("a b&c"), &["x", "y"]),
+            "?view=sources&metric=a%20b%26c&hide=x,y"
+        );
+        // What is written reads back the same.
+        let q = with_state("?lang=zh", View::Table, Some("a b&c"), &["us"]);
+        let p = parse(&q, []);
+        assert_eq!(
+            (p.view, p.metric.as_deref(), p.hide.clone()),
+            (View::Table, Some("a b&c"), vec!["us".to_owned()])
+        );
+    }
+
+    #[test]
+    fn only_the_documented_theme_message_is_accepted() {
+        assert_eq!(
+            theme_message(Some(SET_THEME), Some(1.0), Some("dark")),
+            Some(Theme::Dark)
+        );
+        assert_eq!(
+            theme_message(Some(SET_THEME), Some(1.0), Some("auto")),
+            Some(Theme::Auto)
+        );
+        assert_eq!(
+            theme_message(Some(SET_THEME), Some(2.0), Some("dark")),
+            None
+        );
+        assert_eq!(theme_message(Some(SET_THEME), None, Some("dark")), None);
+        assert_eq!(theme_message(Some("other"), Some(1.0), Some("dark")), None);
+        assert_eq!(
+            theme_message(Some(SET_THEME), Some(1.0), Some("Dark")),
+            None
+        );
+        assert_eq!(theme_message(None, Some(1.0), Some("dark")), None);
+        assert_eq!(theme_message(Some(SET_THEME), Some(1.0), None), None);
+    }
+
+    #[test]
+    fn height_messages_speak_every_protocol() {
+        let m = height_messages(Some("story-1"), Some("c1"), 712);
+        assert_eq!(
+            m,
+            vec![
+                HeightMessage::Own {
+                    id: Some("story-1".into()),
+                    height: 712
+                },
+                HeightMessage::Datawrapper {
+                    key: "story-1".into(),
+                    height: 712
+                },
+                HeightMessage::Amp { height: 712 },
+                HeightMessage::Pym("pymxPYMxc1xPYMxheightxPYMx712".into()),
+            ]
+        );
+        let m = height_messages(None, None, 500);
+        assert_eq!(m.len(), 3, "pym only with a childId");
+        assert_eq!(
+            m[1],
+            HeightMessage::Datawrapper {
+                key: "open-model-share".into(),
+                height: 500
+            }
+        );
     }
 
     #[test]

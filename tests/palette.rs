@@ -7,16 +7,23 @@ const CSS: &str = include_str!("../style/main.css");
 
 type Rgb = [f64; 3];
 
-/// The `--oms-*` colours of the first `:root` block after `from`.
-fn palette(from: &str) -> Vec<(String, Rgb)> {
-    let start = CSS.find(from).expect("block") + from.len();
-    let root = start + CSS[start..].find(":root {").expect(":root") + 7;
-    let end = root + CSS[root..].find('}').expect("end of block");
-    CSS[root..end]
+/// The `--oms-*` colours of the `:root` block, `light-dark(#light, #dark)`: the light ones
+/// (`dark == false`) or the dark ones.
+fn palette(dark: bool) -> Vec<(String, Rgb)> {
+    let start = CSS.find(":root {").expect(":root") + 7;
+    let end = start + CSS[start..].find('}').expect("end of block");
+    CSS[start..end]
         .lines()
         .filter_map(|l| {
             let (name, value) = l.trim().trim_end_matches(';').split_once(':')?;
-            let hex = value.trim().strip_prefix('#')?;
+            let pair = value
+                .trim()
+                .strip_prefix("light-dark(")?
+                .strip_suffix(')')?;
+            let (light, dark_value) = pair.split_once(',')?;
+            let hex = if dark { dark_value } else { light }
+                .trim()
+                .strip_prefix('#')?;
             let n = u32::from_str_radix(hex, 16).ok()?;
             let c = |shift: u32| f64::from((n >> shift) & 0xff) / 255.0;
             Some((name.trim().to_owned(), [c(16), c(8), c(0)]))
@@ -99,10 +106,9 @@ const TRITANOPIA: [[f64; 3]; 3] = [
 ];
 
 fn themes() -> [(&'static str, Vec<(String, Rgb)>); 2] {
-    [
-        ("light", palette("/* Open Model Share")),
-        ("dark", palette("@media (prefers-color-scheme: dark) {")),
-    ]
+    let light = palette(false);
+    assert!(light.len() >= 12, "the palette is read: {light:?}");
+    [("light", palette(false)), ("dark", palette(true))]
 }
 
 #[test]

@@ -4,19 +4,12 @@
 use super::panels::{Downloads, SourceLine, SourcesPanel, TablePanel};
 use super::{Loaded, DRAWN_MARK};
 use crate::chart::{self, bars, timeline, tooltip, Marker, Rect, Shape};
+use crate::params::{Params, View};
 use crate::snapshot::Unit;
 use crate::text::{self, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// The three views of a measure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Chart,
-    Table,
-    Sources,
-}
 
 /// How a tooltip was opened: a hover closes it on leave, a focus on blur, a tap on the next tap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,12 +56,64 @@ pub fn Explorer(
     lang: Lang,
     /// The validated snapshot.
     loaded: Arc<Loaded>,
+    /// The page's parameters: the initial view, measure and hidden series, and the chrome.
+    #[prop(optional)]
+    params: Params,
 ) -> impl IntoView {
     let ui = lang.ui();
     let data = Arc::clone(&loaded);
-    let metric = RwSignal::new(loaded.snapshot.headline);
-    let view_mode = RwSignal::new(View::Chart);
-    let hidden = RwSignal::new(Vec::<usize>::new());
+    let snap = &loaded.snapshot;
+    // Ids from the URL are checked against the snapshot: an unknown one falls back, with a warning.
+    let initial_metric = match &params.metric {
+        None => snap.headline,
+        Some(id) => snap
+            .metrics
+            .iter()
+            .position(|m| &m.id == id)
+            .unwrap_or_else(|| {
+                leptos::logging::warn!(
+                    "open-model-share: unknown metric {id:?}; using the headline"
+                );
+                snap.headline
+            }),
+    };
+    let initial_hidden: Vec<usize> = params
+        .hide
+        .iter()
+        .filter_map(|id| {
+            let found = snap.series.iter().position(|x| &x.id == id);
+            if found.is_none() {
+                leptos::logging::warn!("open-model-share: unknown series {id:?} in hide; ignored");
+            }
+            found
+        })
+        .collect();
+    let metric = RwSignal::new(initial_metric);
+    let view_mode = RwSignal::new(params.view);
+    let hidden = RwSignal::new(initial_hidden);
+    let plain = params.plain;
+
+    // The reader's state goes back into the URL, so a copied link reopens it.
+    let d = Arc::clone(&data);
+    Effect::new(move |first: Option<()>| {
+        let (v, m, h) = (view_mode.get(), metric.get(), hidden.get());
+        if first.is_none()
+            && params.metric.is_none()
+            && params.hide.is_empty()
+            && v == params.view
+            && m == d.snapshot.headline
+        {
+            // Nothing changed yet: leave the URL as the host wrote it.
+            return;
+        }
+        let s = &d.snapshot;
+        let metric_id = (m != s.headline).then(|| s.metrics[m].id.as_str());
+        let hide: Vec<&str> = h
+            .iter()
+            .filter_map(|&i| s.series.get(i).map(|x| x.id.as_str()))
+            .collect();
+        super::embed::write_state(v, metric_id, &hide);
+    });
     let highlight = RwSignal::new(None::<usize>);
     let active = RwSignal::new(None::<Active>);
     let roving = RwSignal::new(0usize);
@@ -588,8 +633,8 @@ pub fn Explorer(
         <div class="oms-explorer" node_ref=root>
             <p class="oms-sr-only" id="oms-summary">{summary}</p>
             <p class="oms-sr-only" aria-live="polite" aria-atomic="true">{announcement}</p>
-            <h1 class="oms-title">{title}</h1>
-            <p class="oms-subtitle">{subtitle}</p>
+            <h1 class="oms-title" class:oms-sr-only=plain>{title}</h1>
+            <p class="oms-subtitle" class:oms-sr-only=plain>{subtitle}</p>
             <div class="oms-controls">
                 <label class="oms-measure">
                     <span class="oms-measure__label">{ui.measure}</span>
@@ -602,7 +647,7 @@ pub fn Explorer(
                 </div>
             </div>
             {body}
-            <footer class="oms-footer">
+            <footer class="oms-footer" hidden=plain>
                 <SourceLine lang loaded=Arc::clone(&d) metric=metric />
                 <Downloads lang loaded=d metric=metric hidden=hidden />
             </footer>

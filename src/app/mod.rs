@@ -2,6 +2,7 @@
 //!
 //! Views only map values computed by the pure core (figures, marks, strings) to elements.
 
+pub mod embed;
 mod explorer;
 pub mod intl;
 mod panels;
@@ -10,7 +11,7 @@ pub use explorer::Explorer;
 
 use crate::figures::{self, Headline};
 use crate::load::LoadError;
-use crate::params::{self, LangChoice};
+use crate::params::Params;
 use crate::snapshot::{self, Json, Snapshot};
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -70,47 +71,37 @@ pub async fn fetch_snapshot(url: &str) -> Result<Loaded, LoadError> {
 
 use wasm_bindgen::JsCast;
 
-/// The interface language from the page URL and the browser, warning about an invalid `lang`.
-pub fn page_lang() -> Lang {
-    let window = window();
-    let query = window.location().search().unwrap_or_default();
-    let browser: Vec<String> = window
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    let choice = params::choose_lang(&query, browser.iter().map(String::as_str));
-    if let LangChoice::Invalid(l) = choice {
-        leptos::logging::warn!(
-            "open-model-share: unsupported lang parameter; using {}",
-            l.code()
-        );
-    }
-    choice.lang()
-}
-
 /// The whole widget: loads the bundled snapshot and shows the headline or what went wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = page_lang();
+    let params = embed::page_params();
+    let lang = params.lang;
     crate::text::install(Box::new(intl::IntlFormatter::default()));
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
+    let theme = RwSignal::new(params.theme);
+    Effect::new(move |_| embed::apply_theme(theme.get()));
+    embed::listen_for_theme(theme);
+    embed::post_heights(params.id.clone(), params.child_id.clone());
     let state = RwSignal::new(LoadState::Loading);
     let load = move || {
         state.set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let next = match fetch_snapshot(SNAPSHOT_URL).await {
                 Ok(l) => LoadState::Ready(Arc::new(l)),
-                Err(e) => LoadState::Failed(e),
+                Err(e) => {
+                    if let Some(d) = e.detail() {
+                        leptos::logging::warn!("open-model-share: {d}");
+                    }
+                    LoadState::Failed(e)
+                }
             };
             state.set(next);
         });
     };
     load();
-    view! { <Widget lang state=state.read_only() on_retry=Callback::new(move |()| load()) /> }
+    view! { <Widget lang state=state.read_only() on_retry=Callback::new(move |()| load()) params /> }
 }
 
 /// The widget for a given load state.
@@ -123,13 +114,16 @@ pub fn Widget(
     state: Signal<LoadState>,
     /// Called when the reader asks to try loading again.
     on_retry: Callback<()>,
+    /// The page's parameters (initial view, measure, hidden series, chrome).
+    #[prop(optional)]
+    params: Params,
 ) -> impl IntoView {
     let busy = move || matches!(state.get(), LoadState::Loading).to_string();
     view! {
         <main class="oms" aria-busy=busy aria-label=lang.ui().widget_label>
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingView lang /> }.into_any(),
-                LoadState::Ready(l) => view! { <Explorer lang loaded=l /> }.into_any(),
+                LoadState::Ready(l) => view! { <Explorer lang loaded=l params=params.clone() /> }.into_any(),
                 LoadState::Failed(e) => view! { <ErrorView lang error=e on_retry /> }.into_any(),
             }}
         </main>

@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.OMS_E2E_PORT ?? 8787);
 export const prefix = '/widgets/oms/';
+/** The example host page (another origin). */
+export const hostPage = `http://127.0.0.1:${port + 1}/article-it.html`;
 
 export default defineConfig({
   testDir: here,
@@ -34,10 +36,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ${resolve(here, 'server.mjs')} --dir ${resolve(here, '../../dist')} --port ${port} --prefix ${prefix}`,
-    url: `http://127.0.0.1:${port}${prefix}`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node ${resolve(here, 'server.mjs')} --dir ${resolve(here, '../../dist')} --port ${port} --prefix ${prefix}`,
+      url: `http://127.0.0.1:${port}${prefix}`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The example host page, from another origin (another port), embedding the widget.
+      command: `node ${resolve(here, 'server.mjs')} --dir ${resolve(here, '../../examples')} --port ${port + 1} --prefix / --widget http://127.0.0.1:${port}${prefix.replace(/\/$/, '')}`,
+      url: `http://127.0.0.1:${port + 1}/article-it.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

@@ -1,6 +1,8 @@
 // A tiny static server for dist/ on 127.0.0.1, under a path prefix (default /widgets/oms/) so tests
 // prove that every URL is relative. No dependencies. Usage:
 //   node server.mjs --dir ../../dist --port 8787 --prefix /widgets/oms/
+// With --widget URL, the text WIDGET in served HTML files becomes URL (for the example host page,
+// served from another origin: node server.mjs --dir ../../examples --port 8788 --prefix / --widget ...).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -11,6 +13,7 @@ const dir = resolve(args.get('--dir') ?? 'dist');
 const port = Number(args.get('--port') ?? 8787);
 let prefix = args.get('--prefix') ?? '/widgets/oms/';
 if (!prefix.endsWith('/')) prefix += '/';
+const widget = args.get('--widget');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +47,8 @@ const server = createServer(async (req, res) => {
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (widget && extname(file) === '.html') body = Buffer.from(body.toString('utf8').replaceAll('WIDGET', widget));
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,

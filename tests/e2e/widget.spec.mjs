@@ -94,7 +94,7 @@ test('falls back to the browser language, then warns about an unknown lang', asy
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto('./?lang=xx');
   await expect(page.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
-  expect(warnings.join('\n')).toContain('unsupported lang parameter');
+  expect(warnings.join('\n')).toContain('invalid lang parameter');
   await context.close();
 });
 

@@ -1,0 +1,156 @@
+// Embedding in a news page: the example Italian article (another origin) with two iframes,
+// height messages and listeners, the theme message, URL state and parameters.
+import { test, expect } from '@playwright/test';
+import { hostPage } from './playwright.config.mjs';
+
+/** The iframe's height and its document's content height, in px. */
+async function heights(page, id) {
+  const frame = page.frameLocator(`#${id}`);
+  await expect(frame.locator('.oms-title').first()).toBeVisible();
+  const outer = await page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
+  const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+  return { outer, inner };
+}
+
+async function expectFitted(page, id) {
+  await expect
+    .poll(async () => {
+      const { outer, inner } = await heights(page, id);
+      return Math.abs(outer - inner);
+    }, { message: `${id} fits its content`, timeout: 5000 })
+    .toBeLessThanOrEqual(2);
+}
+
+test('the widget listener sizes each iframe to its content, also after the host narrows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostPage);
+  await page.locator('#oms-1').scrollIntoViewIfNeeded();
+  await expectFitted(page, 'oms-1');
+  await page.locator('#oms-2').scrollIntoViewIfNeeded();
+  await expectFitted(page, 'oms-2');
+  const wide = (await heights(page, 'oms-1')).outer;
+  // Two iframes, two heights: each follows its own content (chart vs table).
+  expect(Math.abs(wide - (await heights(page, 'oms-2')).outer)).toBeGreaterThan(10);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectFitted(page, 'oms-1');
+  await expectFitted(page, 'oms-2');
+  expect((await heights(page, 'oms-1')).outer).toBeGreaterThan(wide);
+});
+
+test('a Datawrapper-style listener sizes the iframes with no change', async ({ page }) => {
+  // Replace the widget's listener by one that only knows Datawrapper's message.
+  await page.route('**/embed.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: `addEventListener('message', function (e) {
+        var d = e.data && e.data['datawrapper-height'];
+        if (!d) return;
+        for (var id in d) {
+          var f = document.querySelectorAll('iframe');
+          for (var i = 0; i < f.length; i++) if (f[i].contentWindow === e.source) f[i].style.height = d[id] + 'px';
+        }
+      });`,
+    }),
+  );
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(hostPage);
+  await page.locator('#oms-1').scrollIntoViewIfNeeded();
+  await expectFitted(page, 'oms-1');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expectFitted(page, 'oms-1');
+});
+
+test('the messages: own, Datawrapper, AMP, and pym only with a childId', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__messages = [];
+    addEventListener('message', (e) => {
+      const from = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === e.source);
+      window.__messages.push({ from: from && from.id, data: e.data });
+    });
+  });
+  await page.goto(hostPage);
+  await page.locator('#oms-2').scrollIntoViewIfNeeded();
+  await expectFitted(page, 'oms-2');
+  const messages = await page.evaluate(() => window.__messages);
+  const of = (id) => messages.filter((m) => m.from === id).map((m) => m.data);
+  const one = of('oms-1');
+  const own = one.find((d) => d && d.type === 'open-model-share:height');
+  expect(own).toMatchObject({ version: 1, id: 'oms-1' });
+  expect(Number.isInteger(own.height)).toBe(true);
+  expect(one.find((d) => d && d['datawrapper-height'])['datawrapper-height']['oms-1']).toBe(own.height);
+  expect(one.find((d) => d && d.sentinel === 'amp')).toMatchObject({ type: 'embed-size', height: own.height });
+  expect(one.some((d) => typeof d === 'string')).toBe(false);
+  const pym = of('oms-2').filter((d) => typeof d === 'string');
+  expect(pym.length).toBeGreaterThan(0);
+  expect(pym[pym.length - 1]).toMatch(/^pymxPYMxoms-pymxPYMxheightxPYMx\d+$/);
+});
+
+test('the host switches the theme; malformed messages are ignored', async ({ page }) => {
+  await page.goto(hostPage);
+  const frame = page.frameLocator('#oms-1');
+  await expect(frame.locator('.oms-title')).toBeVisible();
+  const theme = () => frame.locator('html').getAttribute('data-theme');
+  const bg = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(await theme()).toBe('auto');
+  expect(await bg()).toBe('rgb(255, 255, 255)');
+  const post = (msg) =>
+    page.evaluate((m) => document.getElementById('oms-1').contentWindow.postMessage(m, '*'), msg);
+  for (const bad of [
+    { type: 'open-model-share:set-theme', version: 2, theme: 'dark' },
+    { type: 'open-model-share:set-theme', version: 1, theme: 'pink' },
+    { type: 'open-model-share:set-theme', version: '1', theme: 'dark' },
+    { type: 'other', version: 1, theme: 'dark' },
+    'open-model-share:set-theme dark',
+    null,
+  ]) {
+    await post(bad);
+  }
+  await page.waitForTimeout(100);
+  expect(await theme()).toBe('auto');
+  await post({ type: 'open-model-share:set-theme', version: 1, theme: 'dark' });
+  await expect.poll(theme).toBe('dark');
+  expect(await bg()).toBe('rgb(21, 23, 26)');
+  await post({ type: 'open-model-share:set-theme', version: 1, theme: 'light' });
+  await expect.poll(theme).toBe('light');
+});
+
+test('a message from the widget page itself, not its parent, is ignored', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await page.evaluate(() => window.postMessage({ type: 'open-model-share:set-theme', version: 1, theme: 'dark' }, '*'));
+  await page.waitForTimeout(100);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'auto');
+});
+
+test('URL parameters set the start; the reader state is written back', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('open-model-share') && warnings.push(m.text()));
+  await page.goto('./?lang=en&theme=dark&view=table&metric=atom-cumulative-downloads&hide=us');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('.oms-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.oms-table th[scope=row]')).toHaveText(['China']);
+  await page.getByRole('button', { name: 'Chart' }).click();
+  await expect.poll(() => page.evaluate(() => location.search)).toBe('?lang=en&theme=dark&metric=atom-cumulative-downloads&hide=us');
+  await page.locator('.oms-legend__item[data-key="us"]').click();
+  await page.getByRole('button', { name: 'Sources & method' }).click();
+  await expect.poll(() => page.evaluate(() => location.search)).toBe('?lang=en&theme=dark&view=sources&metric=atom-cumulative-downloads');
+  // A copied link reopens the same state.
+  await page.reload();
+  await expect(page.locator('.oms-sources')).toBeVisible();
+  await expect(page.locator('.oms-select')).toHaveValue(String(1));
+  expect(warnings).toEqual([]);
+  // Invalid values fall back to the defaults, with a warning.
+  await page.goto('./?lang=en&theme=sepia&view=map&metric=nope&hide=martians');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'auto');
+  for (const word of ['theme', 'view', 'nope', 'martians']) expect(warnings.join('\n')).toContain(word);
+});
+
+test('plain=1 hides the title and footer chrome, not the figures', async ({ page }) => {
+  await page.goto('./?lang=en&plain=1');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await expect(page.locator('.oms-title')).toHaveClass(/oms-sr-only/);
+  await expect(page.locator('.oms-footer')).toBeHidden();
+  await expect(page.locator('.oms-bar__value').first()).toBeVisible();
+});
