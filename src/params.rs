@@ -356,6 +356,58 @@ pub fn height_messages(
     out
 }
 
+/// The `sandbox` the embed code recommends: scripts, the widget's own origin (for its data and
+/// storage), links opening outside the frame, and downloads; no forms, no top navigation.
+pub const SANDBOX: &str =
+    "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
+
+fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The embed code for the widget at `base` (its URL without query or fragment, ending in `/`):
+/// an iframe showing the current `lang`, `theme`, `view` and `metric`, titled `title`, `height` px
+/// tall until the listener script (the second line, optional) sizes it to its content.
+pub fn embed_snippet(
+    base: &str,
+    lang: Lang,
+    theme: Theme,
+    view: View,
+    metric: &str,
+    title: &str,
+    height: u32,
+) -> String {
+    let mut src = String::from(base);
+    src.push_str("?lang=");
+    src.push_str(lang.code());
+    src.push_str("&theme=");
+    src.push_str(theme.code());
+    src.push_str("&view=");
+    src.push_str(view.code());
+    src.push_str("&metric=");
+    encode(&mut src, metric);
+    let mut out = String::from("<iframe src=\"");
+    escape_attr(&mut out, &src);
+    out.push_str("\" title=\"");
+    escape_attr(&mut out, title);
+    out.push_str("\" style=\"width:100%;border:0\" height=\"");
+    out.push_str(&height.to_string());
+    out.push_str("\" loading=\"lazy\" sandbox=\"");
+    out.push_str(SANDBOX);
+    out.push_str("\"></iframe>\n<script src=\"");
+    escape_attr(&mut out, base);
+    out.push_str("embed.js\" async></script>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +547,28 @@ mod tests {
                 key: "open-model-share".into(),
                 height: 500
             }
+        );
+    }
+
+    #[test]
+    fn embed_code_carries_the_state_and_escapes() {
+        let code = embed_snippet(
+            "https://news.example/widgets/oms/",
+            Lang::It,
+            Theme::Dark,
+            View::Table,
+            "atom-cumulative-downloads",
+            "Download di modelli aperti: \"Cina\" & <USA>",
+            712,
+        );
+        assert_eq!(
+            code,
+            "<iframe src=\"https://news.example/widgets/oms/?lang=it&amp;theme=dark&amp;view=table\
+             &amp;metric=atom-cumulative-downloads\" title=\"Download di modelli aperti: &quot;Cina\
+             &quot; &amp; &lt;USA&gt;\" style=\"width:100%;border:0\" height=\"712\" loading=\"lazy\" \
+             sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox \
+             allow-downloads\"></iframe>\n<script src=\"https://news.example/widgets/oms/embed.js\" \
+             async></script>"
         );
     }
 

@@ -1,7 +1,7 @@
 //! The loaded widget: measure and view controls, the chart with tooltips and legend, the table and
 //! sources views, and the footer. Every figure, mark and string comes from the pure core.
 
-use super::panels::{Downloads, SourceLine, SourcesPanel, TablePanel};
+use super::panels::{Downloads, EmbedDialog, SourceLine, SourcesPanel, TablePanel};
 use super::{Loaded, DRAWN_MARK};
 use crate::chart::{self, bars, timeline, tooltip, Marker, Rect, Shape};
 use crate::params::{Params, View};
@@ -649,7 +649,8 @@ pub fn Explorer(
             {body}
             <footer class="oms-footer" hidden=plain>
                 <SourceLine lang loaded=Arc::clone(&d) metric=metric />
-                <Downloads lang loaded=d metric=metric hidden=hidden />
+                <Downloads lang loaded=Arc::clone(&d) metric=metric hidden=hidden />
+                <p class="oms-embed"><EmbedDialog lang loaded=d metric=metric view=view_mode /></p>
             </footer>
             {tooltip_view}
         </div>

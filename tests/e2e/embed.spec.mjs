@@ -154,3 +154,57 @@ test('plain=1 hides the title and footer chrome, not the figures', async ({ page
   await expect(page.locator('.oms-footer')).toBeHidden();
   await expect(page.locator('.oms-bar__value').first()).toBeVisible();
 });
+
+test('the embed dialog: the code for the current state, copied, works pasted into a blank page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('./?lang=it&theme=dark');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await page.locator('.oms-select').selectOption('1');
+  await page.getByRole('button', { name: 'Tabella' }).click();
+  const opener = page.locator('[data-action="embed"]');
+  await opener.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading')).toHaveText('Incorpora questo grafico');
+  const code = await dialog.locator('textarea').inputValue();
+  const base = new URL('./', page.url()).href;
+  expect(code).toContain(`<iframe src="${base}?lang=it&amp;theme=dark&amp;view=table&amp;metric=atom-cumulative-downloads"`);
+  expect(code).toContain('title="Download di modelli aperti: Cina e Stati Uniti"');
+  expect(code).toContain('style="width:100%;border:0"');
+  expect(code).toContain('loading="lazy"');
+  expect(code).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"');
+  expect(code).toContain(`<script src="${base}embed.js" async></script>`);
+  // The default height is the widget's height at 640 px.
+  const height = Number(code.match(/height="(\d+)"/)[1]);
+  const at640 = await browser.newPage({ viewport: { width: 640, height: 900 } });
+  await at640.goto('./?lang=it&theme=dark&view=table&metric=atom-cumulative-downloads');
+  await expect(at640.locator('.oms-table')).toBeVisible();
+  const real = await at640.locator('main').evaluate((m) => Math.ceil(m.getBoundingClientRect().height));
+  expect(Math.abs(height - real)).toBeLessThanOrEqual(2);
+  await at640.close();
+
+  await dialog.getByRole('button', { name: 'Copia il codice' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copiato.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(code);
+  // Escape closes the dialog and focus returns to its opener.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('embed');
+
+  // Pasted into a blank page, the snippet makes a working, self-sizing embed.
+  const blank = await context.newPage();
+  await blank.setContent(`<!doctype html><html><body style="margin:0"><p>Articolo</p>${copied}</body></html>`);
+  const frame = blank.frameLocator('iframe');
+  await expect(frame.locator('.oms-table')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const outer = await blank.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+      const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+      return Math.abs(outer - inner);
+    })
+    .toBeLessThanOrEqual(2);
+  await context.close();
+});
