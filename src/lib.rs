@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod decimal;
 pub mod export;
+pub mod fallback;
 pub mod figures;
 pub mod load;
 pub mod params;

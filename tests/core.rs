@@ -876,3 +876,52 @@ fn every_reader_facing_text_of_the_snapshot_is_translated() {
         }
     }
 }
+
+#[test]
+fn the_static_fallback_draws_the_same_marks_with_the_stylesheet_colours() {
+    use open_model_share::fallback;
+    let s = parse(BUNDLED).unwrap();
+    let css = include_str!("../style/main.css");
+    let colors = fallback::light_colors(css).expect("colours read from the stylesheet");
+    assert_eq!(colors.china, "#c8500a");
+    let (svg, html) = fallback::render(&s, &colors, Lang::En);
+    // One geometry, two renderers: the SVG has exactly the widget's marks at 640 px.
+    let marks = chart::bar_chart(&s, s.headline, &[], Lang::En, fallback::WIDTH);
+    for b in &marks.bars {
+        let rect = format!(
+            "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"24\" rx=\"2\" fill=\"",
+            chart::coord(b.y),
+            chart::coord(b.width)
+        );
+        assert!(svg.contains(&rect), "{rect} in {svg}");
+        assert!(svg.contains(&format!(">{}</text>", b.value_text)));
+    }
+    assert!(
+        svg.contains("fill=\"#c8500a\""),
+        "China in its stylesheet colour"
+    );
+    assert!(svg.contains("<title id=\"t\">China leads by 1.3 percentage points</title>"));
+    // The HTML: the description is the generated summary, the table holds the numbers.
+    let summary = text::summary(Lang::En, &s, s.headline, &[]);
+    assert!(html.contains(&format!("alt=\"{}\"", summary.replace('\'', "&#39;"))));
+    for (series, value) in [
+        ("China", "17.1\u{202f}%"),
+        ("United States", "15.8\u{202f}%"),
+        ("Everyone else", "67.1\u{202f}%"),
+    ] {
+        assert!(
+            html.contains(&format!(
+                "<tr><th scope=\"row\">{series}</th><td class=\"oms-num\">{value}</td>"
+            )),
+            "{series} row in {html}"
+        );
+    }
+    assert!(html.contains("<a href=\"https://www.ft.com/content/8f187958-4461-42a3-90a8-3fecdb27155e\">Financial Times</a>"));
+    // Snapshot text is escaped, never markup.
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    doc["series"][0]["label"]["en"] = json!("<script>alert(1)</script>");
+    let hostile = parse(&doc.to_string()).unwrap();
+    let (svg, html) = fallback::render(&hostile, &colors, Lang::En);
+    assert!(!svg.contains("<script>") && !html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

@@ -225,12 +225,25 @@ pub fn Explorer(
         let targets = marks.with(|m| m.as_ref().map(Marks::targets))?;
         let (_, value) = *targets.get(a.index)?;
         let t = tooltip::tooltip_text(&d.snapshot, metric.get(), value, lang)?;
-        let style = match tip_pos.get() {
-            Some((x, y)) => format!("left:{}px;top:{}px", chart::coord(x), chart::coord(y)),
-            None => "left:0;top:0;visibility:hidden".to_owned(),
+        // Styles set through the CSSOM (not a style attribute), as a strict CSP requires.
+        let (left, top, visibility) = match tip_pos.get() {
+            Some((x, y)) => (
+                format!("{}px", chart::coord(x)),
+                format!("{}px", chart::coord(y)),
+                "visible",
+            ),
+            None => ("0".to_owned(), "0".to_owned(), "hidden"),
         };
         Some(view! {
-            <div class="oms-tooltip" role="tooltip" id=TOOLTIP_ID node_ref=tip style=style>
+            <div
+                class="oms-tooltip"
+                role="tooltip"
+                id=TOOLTIP_ID
+                node_ref=tip
+                style:left=left
+                style:top=top
+                style:visibility=visibility
+            >
                 <p class="oms-tooltip__title">{t.title}</p>
                 <p class="oms-tooltip__value">{t.value}</p>
                 <p>{t.when}</p>

@@ -273,12 +273,17 @@ fn height_at(width: u32) -> Option<u32> {
     let main = doc.query_selector("main.oms").ok()??;
     let copy = main.clone_node_with_deep(true).ok()?;
     let holder: web_sys::HtmlElement = doc.create_element("div").ok()?.unchecked_into();
-    holder
-        .set_attribute(
-            "style",
-            &format!("position:absolute;left:-10000px;top:0;width:{width}px;visibility:hidden"),
-        )
-        .ok()?;
+    // Through the CSSOM, not a style attribute, as a strict CSP requires.
+    let style = holder.style();
+    for (k, v) in [
+        ("position", "absolute"),
+        ("left", "-10000px"),
+        ("top", "0"),
+        ("visibility", "hidden"),
+    ] {
+        style.set_property(k, v).ok()?;
+    }
+    style.set_property("width", &format!("{width}px")).ok()?;
     holder.set_attribute("aria-hidden", "true").ok()?;
     holder.append_child(&copy).ok()?;
     doc.body()?.append_child(&holder).ok()?;

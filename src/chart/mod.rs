@@ -5,6 +5,7 @@
 //! view and any host renderer draw these marks as they are: no arithmetic outside this module.
 
 pub mod bars;
+pub mod svg;
 pub mod timeline;
 pub mod tooltip;
 

@@ -35,7 +35,7 @@ const overlaps = (a, b) =>
 async function expectTooltipBeside(page, mark) {
   const tip = page.getByRole('tooltip');
   await expect(tip).toBeVisible();
-  await expect(tip).not.toHaveAttribute('style', /visibility:hidden/);
+  await expect(tip).toHaveCSS('visibility', 'visible');
   const t = await box(tip);
   const m = await box(mark.locator('.oms-bar__fill, .oms-point').first());
   const w = await box(page.locator('.oms-explorer'));

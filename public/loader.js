@@ -1,0 +1,20 @@
+// Starts the widget from an external module (no inline script, so a strict Content-Security-Policy
+// with only 'wasm-unsafe-eval' works). Trunk writes the hashed file names on this script's tag.
+// If the widget cannot start, the static fallback from the page's <noscript> is shown instead.
+const tag = document.querySelector('script[data-oms-js]');
+const fail = (error) => {
+  console.error('open-model-share: the widget could not start', error);
+  const fallback = document.getElementById('oms-fallback');
+  if (fallback && !document.querySelector('.oms-fallback')) {
+    const box = document.createElement('div');
+    box.innerHTML = fallback.textContent;
+    document.body.prepend(box);
+  }
+};
+if (!tag) {
+  fail('no loader tag');
+} else {
+  import(new URL(tag.dataset.omsJs, document.baseURI).href)
+    .then((glue) => glue.default({ module_or_path: new URL(tag.dataset.omsWasm, document.baseURI).href }))
+    .catch(fail);
+}

@@ -1,0 +1,92 @@
+//! The second renderer of the chart marks: a standalone SVG document, for the static fallback
+//! (no JavaScript, AMP, print, RSS, e-mail). Same geometry as the browser view, colours inlined.
+
+use super::bars::{BarChart, Role};
+use super::coord;
+
+/// Colours for a standalone SVG, which cannot read the page's CSS custom properties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Colors {
+    pub bg: String,
+    pub text: String,
+    pub track: String,
+    pub china: String,
+    pub us: String,
+    pub series: String,
+    pub remainder: String,
+}
+
+/// `s` escaped for XML text and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The bar chart as an SVG document titled `title`, described by `desc` (the generated summary).
+pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> String {
+    let (w, h) = (coord(chart.width), coord(chart.height));
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
+         role=\"img\" aria-labelledby=\"t d\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, \
+         'Noto Sans', Arial, sans-serif\" font-size=\"14\">\n<title id=\"t\">{}</title>\n<desc id=\"d\">{}</desc>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
+        escape(title),
+        escape(desc),
+        escape(&colors.bg)
+    );
+    for b in &chart.bars {
+        let fill = match (b.role, b.key.as_str()) {
+            (Role::Remainder, _) => &colors.remainder,
+            (_, "china") => &colors.china,
+            (_, "us") => &colors.us,
+            _ => &colors.series,
+        };
+        let weight = if b.role == Role::Leader {
+            " font-weight=\"700\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" fill=\"{}\"{weight}>{}</text>\n",
+            coord(b.x),
+            coord(b.label_y),
+            escape(&colors.text),
+            escape(&b.label)
+        ));
+        if b.track_width > 0.0 {
+            out.push_str(&format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"/>\n",
+                coord(b.x),
+                coord(b.y),
+                coord(b.track_width),
+                coord(b.height),
+                escape(&colors.track)
+            ));
+        }
+        out.push_str(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"/>\n\
+             <text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"700\">{}</text>\n",
+            coord(b.x),
+            coord(b.y),
+            coord(b.width),
+            coord(b.height),
+            escape(fill),
+            coord(b.value_x),
+            coord(b.value_y),
+            escape(&colors.text),
+            escape(&b.value_text)
+        ));
+    }
+    out.push_str("</svg>\n");
+    out
+}
