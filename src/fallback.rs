@@ -115,3 +115,28 @@ pub fn render(s: &Snapshot, colors: &Colors, lang: Lang) -> (String, String) {
     );
     (image, html)
 }
+
+/// Share-preview meta tags for the page's `<head>`: title and description from the headline;
+/// with the published address `public_url` (ending in `/`), also the canonical link, `og:url` and
+/// `og:image` (the fallback image).
+pub fn head_meta(s: &Snapshot, lang: Lang, public_url: Option<&str>) -> String {
+    let title = text::metric_sentence(lang, s, s.headline);
+    let description = text::summary(lang, s, s.headline, &[]);
+    let mut out = format!(
+        "<meta property=\"og:type\" content=\"website\">\n\
+         <meta property=\"og:title\" content=\"{}\">\n\
+         <meta property=\"og:description\" content=\"{}\">\n\
+         <meta name=\"twitter:card\" content=\"summary_large_image\">\n",
+        escape(&title),
+        escape(&description)
+    );
+    if let Some(base) = public_url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
+        let base = escape(base);
+        out.push_str(&format!(
+            "<link rel=\"canonical\" href=\"{base}\">\n<meta property=\"og:url\" content=\"{base}\">\n\
+             <meta property=\"og:image\" content=\"{base}{IMAGE}\">\n"
+        ));
+    }
+    out
+}

@@ -925,3 +925,19 @@ fn the_static_fallback_draws_the_same_marks_with_the_stylesheet_colours() {
     assert!(!svg.contains("<script>") && !html.contains("<script>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn share_previews_need_the_published_address_for_links() {
+    use open_model_share::fallback;
+    let s = parse(BUNDLED).unwrap();
+    let bare = fallback::head_meta(&s, Lang::En, None);
+    assert!(bare
+        .contains("<meta property=\"og:title\" content=\"China leads by 1.3 percentage points\">"));
+    assert!(!bare.contains("canonical") && !bare.contains("og:image"));
+    let full = fallback::head_meta(&s, Lang::En, Some("https://news.example/widgets/oms/"));
+    assert!(full.contains("<link rel=\"canonical\" href=\"https://news.example/widgets/oms/\">"));
+    assert!(full.contains(
+        "<meta property=\"og:image\" content=\"https://news.example/widgets/oms/fallback.svg\">"
+    ));
+    assert!(!fallback::head_meta(&s, Lang::En, Some("javascript:x")).contains("canonical"));
+}

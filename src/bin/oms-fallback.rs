@@ -36,10 +36,18 @@ fn run() -> Result<(), String> {
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
     let block = format!("<body>\n<noscript id=\"oms-fallback\">{html}</noscript>");
+    // Share previews and the canonical link need the published address: OMS_PUBLIC_URL, e.g.
+    // https://news.example/widgets/oms/ (left out when it is not set).
+    let public_url = std::env::var("OMS_PUBLIC_URL").ok();
+    let head = fallback::head_meta(&snap, Lang::En, public_url.as_deref());
     if !index.contains("<body>") || index.contains("id=\"oms-fallback\"") {
         return Err("index.html: expected one plain <body> and no fallback yet".into());
     }
-    std::fs::write(&index_path, index.replacen("<body>", &block, 1)).map_err(|e| e.to_string())?;
+    let index =
+        index
+            .replacen("<body>", &block, 1)
+            .replacen("</head>", &format!("{head}</head>"), 1);
+    std::fs::write(&index_path, index).map_err(|e| e.to_string())?;
     Ok(())
 }
 

@@ -55,3 +55,13 @@ test('under a strict CSP the widget renders and works with no violation', async 
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('inside a sandbox="allow-scripts" iframe (an opaque origin), with CORS on the files', async ({ page }) => {
+  const widget = new URL('./?lang=it&id=boxed', test.info().project.use.baseURL).href;
+  await page.setContent(
+    `<!doctype html><html><body><iframe id="boxed" src="${widget}" sandbox="allow-scripts" style="width:100%;border:0" height="400"></iframe></body></html>`,
+  );
+  const frame = page.frameLocator('#boxed');
+  await expect(frame.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
+  await expect(frame.locator('.oms-bar__value').first()).toHaveText('17,1\u202f%');
+});

@@ -53,6 +53,8 @@ const server = createServer(async (req, res) => {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': 'no-store',
+      // As the hosting examples advise, so the widget also runs in an opaque-origin sandbox.
+      'access-control-allow-origin': '*',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
