@@ -18,6 +18,8 @@ pub enum LoadError {
     Json(String),
     /// The JSON is not a valid snapshot (every problem found).
     Invalid(Vec<Problem>),
+    /// The `data` parameter names an origin that is not allowed: no request was made.
+    Refused { origin: String },
 }
 
 /// What the error view shows: a sentence saying what happened, then details.
@@ -64,6 +66,10 @@ impl LoadError {
             }
             LoadError::Json(_) => ErrorText {
                 message: ui.error_json.to_owned(),
+                details: Vec::new(),
+            },
+            LoadError::Refused { origin } => ErrorText {
+                message: fill(ui.error_refused, &[("origin", origin)]),
                 details: Vec::new(),
             },
             LoadError::Invalid(problems) => {
@@ -218,6 +224,9 @@ mod tests {
             },
             LoadError::Json("Unexpected token".into()),
             LoadError::Invalid(vec![]),
+            LoadError::Refused {
+                origin: "https://evil.example".into(),
+            },
         ];
         for lang in Lang::ALL {
             let messages: Vec<String> = causes.iter().map(|c| c.describe(lang).message).collect();

@@ -148,6 +148,8 @@ pub struct Params {
     pub id: Option<String>,
     /// A pym.js child id: enables pym height messages.
     pub child_id: Option<String>,
+    /// The `data` parameter as given (decided on by [`data_source`]).
+    pub data: Option<String>,
     pub warnings: Vec<String>,
 }
 
@@ -163,6 +165,7 @@ impl Default for Params {
             plain: false,
             id: None,
             child_id: None,
+            data: None,
             warnings: Vec::new(),
         }
     }
@@ -235,6 +238,7 @@ pub fn parse<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) -> Par
     };
     let id = id_param("id");
     let child_id = id_param("childId");
+    let data = query_param(query, "data").filter(|d| !d.is_empty());
     Params {
         lang: choice.lang(),
         theme,
@@ -244,6 +248,7 @@ pub fn parse<'a>(query: &str, browser: impl IntoIterator<Item = &'a str>) -> Par
         plain,
         id,
         child_id,
+        data,
         warnings,
     }
 }
@@ -354,6 +359,56 @@ pub fn height_messages(
         out.push(HeightMessage::Pym(s));
     }
     out
+}
+
+/// Where the snapshot comes from, by the `data` parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// No `data` parameter: the snapshot bundled with the widget.
+    Bundled,
+    /// An allowed address (absolute).
+    Url(String),
+    /// Refused: another origin not on the build-time allowlist (no request is made).
+    Refused { origin: String },
+}
+
+/// Decides on the `data` parameter, given it resolved against the page (`origin` and `href` of
+/// the resolved URL, as the browser's URL parser gives them; `None` if it does not parse): the
+/// page's own origin and the origins in `allowed` (exact `scheme://host[:port]`) are accepted,
+/// over http(s) only.
+pub fn data_source(
+    param: Option<&str>,
+    resolved: Option<(&str, &str)>,
+    page_origin: &str,
+    allowed: &[&str],
+) -> DataSource {
+    let Some(raw) = param else {
+        return DataSource::Bundled;
+    };
+    match resolved {
+        Some((origin, href))
+            if (href.starts_with("https://") || href.starts_with("http://"))
+                && (origin == page_origin || allowed.contains(&origin)) =>
+        {
+            DataSource::Url(href.to_owned())
+        }
+        Some((origin, _)) => DataSource::Refused {
+            origin: origin.to_owned(),
+        },
+        None => DataSource::Refused {
+            origin: raw.chars().take(MAX_ID_CHARS).collect(),
+        },
+    }
+}
+
+/// The build-time allowlist of snapshot origins: `OMS_DATA_ORIGINS`, comma-separated.
+pub fn allowed_origins() -> Vec<&'static str> {
+    option_env!("OMS_DATA_ORIGINS")
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect()
 }
 
 /// The `sandbox` the embed code recommends: scripts, the widget's own origin (for its data and
@@ -548,6 +603,58 @@ mod tests {
                 height: 500
             }
         );
+    }
+
+    #[test]
+    fn data_only_from_the_same_origin_or_the_allowlist() {
+        let page = "https://news.example";
+        assert_eq!(data_source(None, None, page, &[]), DataSource::Bundled);
+        assert_eq!(
+            data_source(
+                Some("data/other.json"),
+                Some((
+                    "https://news.example",
+                    "https://news.example/w/data/other.json"
+                )),
+                page,
+                &[]
+            ),
+            DataSource::Url("https://news.example/w/data/other.json".into())
+        );
+        assert_eq!(
+            data_source(
+                Some("https://evil.example/fake.json"),
+                Some(("https://evil.example", "https://evil.example/fake.json")),
+                page,
+                &[]
+            ),
+            DataSource::Refused {
+                origin: "https://evil.example".into()
+            }
+        );
+        assert_eq!(
+            data_source(
+                Some("https://data.example/s.json"),
+                Some(("https://data.example", "https://data.example/s.json")),
+                page,
+                &["https://data.example"]
+            ),
+            DataSource::Url("https://data.example/s.json".into())
+        );
+        // Same origin string but not http(s), or unparseable: refused.
+        assert!(matches!(
+            data_source(
+                Some("data:,{}"),
+                Some(("null", "data:,{}")),
+                page,
+                &["null"]
+            ),
+            DataSource::Refused { .. }
+        ));
+        assert!(matches!(
+            data_source(Some("::"), None, page, &[]),
+            DataSource::Refused { .. }
+        ));
     }
 
     #[test]

@@ -25,6 +25,26 @@ pub fn page_params() -> Params {
     p
 }
 
+/// Where to load the snapshot from, by the `data` parameter (resolved by the browser's URL
+/// parser against the page; decided by the core).
+pub fn data_source(param: Option<&str>) -> params::DataSource {
+    let location = window().location();
+    let page = location.href().unwrap_or_default();
+    let page_origin = location.origin().unwrap_or_default();
+    let resolved = param.and_then(|p| web_sys::Url::new_with_base(p, &page).ok());
+    let parts = resolved.as_ref().map(|u| (u.origin(), u.href()));
+    let decided = params::data_source(
+        param,
+        parts.as_ref().map(|(o, h)| (o.as_str(), h.as_str())),
+        &page_origin,
+        &params::allowed_origins(),
+    );
+    if let params::DataSource::Refused { origin } = &decided {
+        leptos::logging::warn!("open-model-share: data from {origin} refused (not allowed)");
+    }
+    decided
+}
+
 /// Sets the theme on `<html data-theme>` (the CSS picks its colours from it).
 pub fn apply_theme(theme: Theme) {
     if let Some(root) = document().document_element() {

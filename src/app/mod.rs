@@ -11,7 +11,7 @@ pub use explorer::Explorer;
 
 use crate::figures::{self, Headline};
 use crate::load::LoadError;
-use crate::params::Params;
+use crate::params::{DataSource, Params};
 use crate::snapshot::{self, Json, Snapshot};
 use crate::text::Lang;
 use leptos::prelude::*;
@@ -85,10 +85,21 @@ pub fn App() -> impl IntoView {
     embed::listen_for_theme(theme);
     embed::post_heights(params.id.clone(), params.child_id.clone());
     let state = RwSignal::new(LoadState::Loading);
+    let source = embed::data_source(params.data.as_deref());
     let load = move || {
         state.set(LoadState::Loading);
+        let source = source.clone();
         leptos::task::spawn_local(async move {
-            let next = match fetch_snapshot(SNAPSHOT_URL).await {
+            let url = match source {
+                DataSource::Bundled => SNAPSHOT_URL.to_owned(),
+                DataSource::Url(u) => u,
+                // No request is made for a refused address.
+                DataSource::Refused { origin } => {
+                    state.set(LoadState::Failed(LoadError::Refused { origin }));
+                    return;
+                }
+            };
+            let next = match fetch_snapshot(&url).await {
                 Ok(l) => LoadState::Ready(Arc::new(l)),
                 Err(e) => {
                     if let Some(d) = e.detail() {

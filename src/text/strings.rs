@@ -43,6 +43,8 @@ pub struct Ui {
     pub error_http: &'static str,
     pub error_json: &'static str,
     pub error_invalid: &'static str,
+    /// `{origin}`: a `data` address from an origin that is not allowed.
+    pub error_refused: &'static str,
     pub error_detail: &'static str,
     pub more_problems: &'static str,
     pub measure: &'static str,
@@ -155,6 +157,7 @@ pub(super) static EN: Ui = Ui {
         "The data could not be loaded: the server answered with HTTP status {status}{text}.",
     error_json: "The data file is damaged: it is not valid JSON.",
     error_invalid: "The data file has problems, so nothing is shown rather than a wrong number.",
+    error_refused: "Data from {origin} is not shown: this widget only shows data from its own site or sites it allows.",
     error_detail: "Details",
     more_problems: "and {count} more",
     measure: "Measure",
@@ -253,6 +256,7 @@ pub(super) static IT: Ui = Ui {
     error_json: "Il file dei dati è danneggiato: non è un JSON valido.",
     error_invalid:
         "Il file dei dati contiene errori: per non mostrare numeri sbagliati, non mostriamo nulla.",
+    error_refused: "I dati da {origin} non vengono mostrati: questo widget mostra solo dati del proprio sito o di siti autorizzati.",
     error_detail: "Dettagli",
     more_problems: "e altri {count}",
     measure: "Misura",
@@ -350,6 +354,7 @@ pub(super) static ZH: Ui = Ui {
     error_http: "无法加载数据：服务器返回 HTTP 状态码 {status}{text}。",
     error_json: "数据文件已损坏：不是有效的 JSON。",
     error_invalid: "数据文件存在问题，为避免显示错误数字，此处不显示任何内容。",
+    error_refused: "不显示来自 {origin} 的数据：本组件只显示本站或获准站点的数据。",
     error_detail: "详情",
     more_problems: "另有 {count} 项",
     measure: "指标",

@@ -208,3 +208,21 @@ test('the embed dialog: the code for the current state, copied, works pasted int
     .toBeLessThanOrEqual(2);
   await context.close();
 });
+
+test('data: the same origin is used; another origin is refused with no request made', async ({ page }) => {
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  // Same origin, relative to the page: fetched and shown.
+  await page.goto('./?lang=en&data=data/snapshot.json');
+  await expect(page.locator('.oms-bar__value').first()).toHaveText('17.1\u202f%');
+  // Another origin (the host page's server), not on the build-time allowlist: refused.
+  const foreign = hostPage.replace('article-it.html', 'fake.json');
+  await page.goto(`./?lang=it&data=${encodeURIComponent(foreign)}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`I dati da ${new URL(foreign).origin} non vengono mostrati`);
+  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  expect(requests.filter((u) => u.startsWith(new URL(foreign).origin))).toEqual([]);
+  // Nor is a script address turned into a request.
+  await page.goto(`./?lang=en&data=${encodeURIComponent('javascript:alert(1)')}`);
+  await expect(page.getByRole('alert')).toContainText('is not shown');
+});
