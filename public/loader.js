@@ -16,5 +16,9 @@ if (!tag) {
 } else {
   import(new URL(tag.dataset.omsJs, document.baseURI).href)
     .then((glue) => glue.default({ module_or_path: new URL(tag.dataset.omsWasm, document.baseURI).href }))
+    .then((wasm) => {
+      // For the benchmark (bench/run.mjs), which reports the wasm memory.
+      globalThis.omsWasmMemory = wasm.memory;
+    })
     .catch(fail);
 }

@@ -1,0 +1,134 @@
+// The benchmark: the release widget (dist/) against a hand-written SVG page of the same headline
+// chart (bench/floor/, the floor), both served with brotli on 127.0.0.1 and loaded cold in headless
+// Chromium, alternating, at normal speed and with the CPU throttled 4x. Prints medians and ratios.
+//   node bench/run.mjs [--runs 9]
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 9);
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const cache = new Map();
+
+function serve(mounts) {
+  return new Promise((done) => {
+    const server = createServer((req, res) => {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));
+      if (!mount) return res.writeHead(404).end();
+      let rel = url.pathname.slice(mount.prefix.length) || 'index.html';
+      if (rel.endsWith('/')) rel += 'index.html';
+      const file = normalize(join(mount.dir, rel));
+      if (!file.startsWith(mount.dir) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
+      if (!cache.has(file)) {
+        cache.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      const body = cache.get(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream', 'content-encoding': 'br', 'content-length': body.length, 'cache-control': 'no-store' });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => done(server));
+  });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+// In every page: long tasks, and pointer-move-to-tooltip-painted latencies.
+const probe = () => {
+  window.__long = [];
+  window.__lat = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  let last = 0;
+  addEventListener('pointermove', (e) => { last = e.timeStamp; }, true);
+  new MutationObserver(() => {
+    const t = last;
+    if (!t || !document.querySelector('[role=tooltip]')) return;
+    requestAnimationFrame(() => setTimeout(() => { window.__lat.push(performance.now() - t); }, 0));
+    last = 0;
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+};
+
+async function measure(browser, url, throttle) {
+  const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('open-model-share:drawn').length > 0, null, { timeout: 30000 });
+  const drawn = await page.evaluate(() => performance.getEntriesByName('open-model-share:drawn')[0].startTime);
+  // 20 moves between the first two bars.
+  const bars = page.locator('svg rect:nth-of-type(2)');
+  const a = await bars.nth(0).boundingBox();
+  const b = await bars.nth(1).boundingBox();
+  for (let i = 0; i < 20; i++) {
+    const r = i % 2 ? b : a;
+    await page.mouse.move(r.x + 3 + (i % 5), r.y + r.height / 2);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(200);
+  const r = await page.evaluate(() => ({
+    lat: window.__lat,
+    long: window.__long,
+    heap: performance.memory ? performance.memory.usedJSHeapSize : NaN,
+    wasm: globalThis.omsWasmMemory ? globalThis.omsWasmMemory.buffer.byteLength : 0,
+  }));
+  await context.close();
+  return { bytes, drawn, latency: median(r.lat), moves: r.lat.length, long: r.long.length, heap: r.heap, wasm: r.wasm };
+}
+
+const dist = resolve(root, 'dist');
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error('bench: build first (trunk build --release)');
+  process.exit(1);
+}
+const server = await serve([
+  { prefix: '/widgets/oms/', dir: dist },
+  { prefix: '/floor/data/', dir: join(dist, 'data') },
+  { prefix: '/floor/', dir: join(here, 'floor') },
+]);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+const rows = [];
+for (const throttle of [1, 4]) {
+  const results = { widget: [], floor: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', '/widgets/oms/?lang=en']] : [['widget', '/widgets/oms/?lang=en'], ['floor', '/floor/']]) {
+      results[name].push(await measure(browser, base + path, throttle));
+    }
+  }
+  const med = (name, key) => median(results[name].map((r) => r[key]));
+  for (const [key, label, unit, digits] of [
+    ['bytes', 'transferred', 'KB', 1],
+    ['drawn', 'navigation to chart drawn', 'ms', 0],
+    ['latency', 'pointer move to tooltip painted', 'ms', 1],
+    ['long', 'long tasks', '', 0],
+    ['heap', 'JS heap', 'MB', 2],
+    ['wasm', 'wasm memory', 'MB', 2],
+  ]) {
+    const scale = unit === 'KB' ? 1 / 1000 : unit === 'MB' ? 1 / 1e6 : 1;
+    const w = med('widget', key) * scale, f = med('floor', key) * scale;
+    rows.push(`| ${throttle}x | ${label} | ${w.toFixed(digits)} ${unit} | ${f.toFixed(digits)} ${unit} | ${f ? (w / f).toFixed(2) + 'x' : '—'} |`);
+  }
+}
+console.log(`Medians of ${runs} cold loads each, alternating (Chromium, 640 px wide, brotli from 127.0.0.1):\n`);
+console.log('| CPU | measure | widget | floor (hand-written SVG) | ratio |');
+console.log('|---|---|---:|---:|---:|');
+console.log(rows.join('\n'));
+await browser.close();
+server.close();
