@@ -99,13 +99,21 @@ impl Decimal {
         self.units < 0
     }
 
-    fn rescaled(self, decimals: u8) -> i64 {
-        self.units * POW10[(decimals - self.decimals) as usize]
+    /// The units at `decimals` places, in i128 so that no figure can overflow on the way.
+    fn rescaled(self, decimals: u8) -> i128 {
+        i128::from(self.units) * i128::from(POW10[(decimals - self.decimals) as usize])
     }
 
-    fn common(self, other: Self) -> (i64, i64, u8) {
+    fn common(self, other: Self) -> (i128, i128, u8) {
         let d = self.decimals.max(other.decimals);
         (self.rescaled(d), other.rescaled(d), d)
+    }
+
+    /// A result back in range: validated figures stay far inside i64, so saturation only ever
+    /// applies to values validation has already refused.
+    fn from_wide(units: i128, decimals: u8) -> Self {
+        let units = units.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64;
+        Decimal::new(units, decimals)
     }
 
     /// Compares the two values (not their representation: 17.10 equals 17.1).
@@ -141,7 +149,7 @@ impl core::ops::Add for Decimal {
     type Output = Decimal;
     fn add(self, other: Self) -> Self {
         let (a, b, d) = self.common(other);
-        Decimal::new(a + b, d)
+        Decimal::from_wide(a + b, d)
     }
 }
 
@@ -150,7 +158,7 @@ impl core::ops::Sub for Decimal {
     type Output = Decimal;
     fn sub(self, other: Self) -> Self {
         let (a, b, d) = self.common(other);
-        Decimal::new(a - b, d)
+        Decimal::from_wide(a - b, d)
     }
 }
 
@@ -238,6 +246,17 @@ mod tests {
             Decimal::new(385_300_000, 0).shifted(6).unwrap().trunc(),
             385
         );
+    }
+
+    #[test]
+    fn large_and_precise_figures_compare_without_overflow() {
+        use core::cmp::Ordering;
+        let big = Decimal::new(9_000_000_000_000_000, 0);
+        let tiny = Decimal::new(1, 6);
+        assert_eq!(big.cmp_value(tiny), Ordering::Greater);
+        assert_eq!(tiny.cmp_value(big), Ordering::Less);
+        let sum = big + tiny;
+        assert!(!sum.is_negative(), "saturates instead of wrapping");
     }
 
     #[test]

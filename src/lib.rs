@@ -13,6 +13,7 @@ pub mod figures;
 pub mod load;
 pub mod params;
 pub mod period;
+pub mod sha256;
 pub mod snapshot;
 pub mod text;
 
