@@ -77,6 +77,8 @@ oms_setup_test() {
 }
 
 oms_build_release() {
-  oms_log "trunk build --release"
+  # OMS_DATA_ORIGINS: extra origins the `data` parameter may load from (comma-separated), fixed
+  # at build time; empty means the widget's own origin only.
+  oms_log "trunk build --release${OMS_DATA_ORIGINS:+ (data origins: $OMS_DATA_ORIGINS)}"
   (cd "$OMS_ROOT" && trunk build --release)
 }

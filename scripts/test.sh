@@ -55,7 +55,9 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.log"
 require_tests_ran "$logs/web.log" "wasm-bindgen-test (browser)"
 
-oms_build_release
+# The end-to-end tests load data from the example host page's origin (allowed here, to test a
+# CORS refusal) and refuse any other.
+OMS_DATA_ORIGINS="http://127.0.0.1:$(( ${OMS_E2E_PORT:-8787} + 1 ))" oms_build_release
 oms_log "sizes of dist/ (bytes)"
 bash scripts/sizes.sh dist
 listener=$(stat -c %s dist/embed.js)

@@ -20,7 +20,16 @@ pub enum LoadError {
     Invalid(Vec<Problem>),
     /// The `data` parameter names an origin that is not allowed: no request was made.
     Refused { origin: String },
+    /// No complete answer within the time limit (a silent server or a body that trickles in).
+    Timeout { seconds: u32 },
+    /// The server answered with a web page instead of the data file.
+    Html,
 }
+
+/// How long one attempt may take, from request to the last byte.
+pub const TIMEOUT_SECONDS: u32 = 10;
+/// Automatic retries after a transient failure, with the delays between attempts (ms).
+pub const RETRY_DELAYS_MS: [u32; 3] = [400, 800, 1600];
 
 /// What the error view shows: a sentence saying what happened, then details.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +39,16 @@ pub struct ErrorText {
 }
 
 impl LoadError {
+    /// A failure that may pass by itself (network, time-out, server overload or error), worth an
+    /// automatic retry; a 404, a bad file or a refusal is not.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            LoadError::Network(_) | LoadError::Timeout { .. } => true,
+            LoadError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            _ => false,
+        }
+    }
+
     /// The technical detail behind the error, for the console (the browser's own message).
     pub fn detail(&self) -> Option<&str> {
         match self {
@@ -66,6 +85,14 @@ impl LoadError {
             }
             LoadError::Json(_) => ErrorText {
                 message: ui.error_json.to_owned(),
+                details: Vec::new(),
+            },
+            LoadError::Timeout { seconds } => ErrorText {
+                message: fill(ui.error_timeout, &[("seconds", &seconds.to_string())]),
+                details: Vec::new(),
+            },
+            LoadError::Html => ErrorText {
+                message: ui.error_html.to_owned(),
                 details: Vec::new(),
             },
             LoadError::Refused { origin } => ErrorText {
@@ -227,6 +254,8 @@ mod tests {
             LoadError::Refused {
                 origin: "https://evil.example".into(),
             },
+            LoadError::Timeout { seconds: 10 },
+            LoadError::Html,
         ];
         for lang in Lang::ALL {
             let messages: Vec<String> = causes.iter().map(|c| c.describe(lang).message).collect();
@@ -238,6 +267,27 @@ mod tests {
         // The browser's English wording is not shown to readers.
         assert!(causes[0].describe(Lang::It).details.is_empty());
         assert!(causes[2].describe(Lang::Zh).details.is_empty());
+    }
+
+    #[test]
+    fn only_passing_failures_are_retried() {
+        let http = |status| LoadError::Http {
+            status,
+            status_text: String::new(),
+        };
+        assert!(LoadError::Network("x".into()).is_transient());
+        assert!(LoadError::Timeout { seconds: 10 }.is_transient());
+        assert!(http(500).is_transient() && http(503).is_transient() && http(429).is_transient());
+        assert!(!http(404).is_transient() && !http(403).is_transient());
+        assert!(!LoadError::Json(String::new()).is_transient());
+        assert!(!LoadError::Html.is_transient());
+        assert!(!LoadError::Invalid(vec![]).is_transient());
+        assert_eq!(
+            LoadError::Timeout { seconds: 10 }
+                .describe(Lang::It)
+                .message,
+            "Impossibile caricare i dati: nessuna risposta completa entro 10 secondi."
+        );
     }
 
     #[test]

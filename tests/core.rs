@@ -297,6 +297,21 @@ fn single_problems_in_the_bundled_snapshot() {
             ProblemKind::DuplicateValue,
         ),
         (
+            Box::new(|d| d["sources"][0]["publisher"] = json!("   ")),
+            "sources[0].publisher",
+            ProblemKind::Empty,
+        ),
+        (
+            Box::new(|d| d["metrics"][1]["values"][0]["value"] = json!(0.1234567)),
+            "metrics[1].values[0].value",
+            ProblemKind::BadNumber,
+        ),
+        (
+            Box::new(|d| d["metrics"][0]["values"][0]["value"] = json!(1e300)),
+            "metrics[0].values[0].value",
+            ProblemKind::BadNumber,
+        ),
+        (
             Box::new(|d| *d = json!([1, 2])),
             "",
             ProblemKind::WrongType {

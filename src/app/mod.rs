@@ -4,15 +4,16 @@
 
 pub mod embed;
 mod explorer;
+pub mod fetch;
 pub mod intl;
 mod panels;
 
 pub use explorer::Explorer;
 
-use crate::figures::{self, Headline};
+use crate::figures::Headline;
 use crate::load::LoadError;
 use crate::params::{DataSource, Params};
-use crate::snapshot::{self, Json, Snapshot};
+use crate::snapshot::Snapshot;
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -33,43 +34,10 @@ pub struct Loaded {
 pub enum LoadState {
     Loading,
     Ready(Arc<Loaded>),
+    /// The last good copy kept on the device, shown because loading failed.
+    Stale(Arc<Loaded>, LoadError),
     Failed(LoadError),
 }
-
-/// Fetches, parses and validates the snapshot at `url`.
-pub async fn fetch_snapshot(url: &str) -> Result<Loaded, LoadError> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    // fetch() resolves on 404 and 500 too: the status decides.
-    if !resp.ok() {
-        return Err(LoadError::Http {
-            status: resp.status(),
-            status_text: resp.status_text(),
-        });
-    }
-    let body = resp
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    snapshot::check_size(body.len()).map_err(|p| LoadError::Invalid(vec![p]))?;
-    // The browser's own parser: no JSON parser compiled into the wasm.
-    let value = js_sys::JSON::parse(&body).map_err(|e| {
-        LoadError::Json(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default(),
-        )
-    })?;
-    let doc: Json =
-        serde_wasm_bindgen::from_value(value).map_err(|e| LoadError::Json(e.to_string()))?;
-    let snapshot = snapshot::validate(&doc).map_err(LoadError::Invalid)?;
-    let headline = figures::headline(&snapshot).ok_or_else(|| LoadError::Invalid(Vec::new()))?;
-    Ok(Loaded { snapshot, headline })
-}
-
-use wasm_bindgen::JsCast;
 
 /// The whole widget: loads the bundled snapshot and shows the headline or what went wrong.
 #[component]
@@ -99,16 +67,7 @@ pub fn App() -> impl IntoView {
                     return;
                 }
             };
-            let next = match fetch_snapshot(&url).await {
-                Ok(l) => LoadState::Ready(Arc::new(l)),
-                Err(e) => {
-                    if let Some(d) = e.detail() {
-                        leptos::logging::warn!("open-model-share: {d}");
-                    }
-                    LoadState::Failed(e)
-                }
-            };
-            state.set(next);
+            state.set(fetch::load(&url).await);
         });
     };
     load();
@@ -135,6 +94,19 @@ pub fn Widget(
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingView lang /> }.into_any(),
                 LoadState::Ready(l) => view! { <Explorer lang loaded=l params=params.clone() /> }.into_any(),
+                LoadState::Stale(l, e) => {
+                    let ui = lang.ui();
+                    let date = crate::text::period(lang, l.snapshot.data_as_of);
+                    view! {
+                        <div class="oms-stale" role="status">
+                            <p class="oms-stale__message">{crate::text::fill(ui.stale, &[("date", &date)])}</p>
+                            <p class="oms-stale__reason">{e.describe(lang).message}</p>
+                            <button type="button" class="oms-button" on:click=move |_| on_retry.run(())>{ui.retry}</button>
+                        </div>
+                        <Explorer lang loaded=l params=params.clone() />
+                    }
+                    .into_any()
+                }
                 LoadState::Failed(e) => view! { <ErrorView lang error=e on_retry /> }.into_any(),
             }}
         </main>

@@ -45,6 +45,11 @@ pub struct Ui {
     pub error_invalid: &'static str,
     /// `{origin}`: a `data` address from an origin that is not allowed.
     pub error_refused: &'static str,
+    /// `{seconds}`: no complete answer in time.
+    pub error_timeout: &'static str,
+    pub error_html: &'static str,
+    /// `{date}`: the "data as of" of a copy saved on this device, shown because loading failed.
+    pub stale: &'static str,
     pub error_detail: &'static str,
     pub more_problems: &'static str,
     pub measure: &'static str,
@@ -158,6 +163,9 @@ pub(super) static EN: Ui = Ui {
     error_json: "The data file is damaged: it is not valid JSON.",
     error_invalid: "The data file has problems, so nothing is shown rather than a wrong number.",
     error_refused: "Data from {origin} is not shown: this widget only shows data from its own site or sites it allows.",
+    error_timeout: "The data could not be loaded: no complete answer within {seconds} seconds.",
+    error_html: "The data could not be loaded: the server sent a web page instead of the data file.",
+    stale: "Showing the data saved on this device (data as of {date}): the latest could not be loaded.",
     error_detail: "Details",
     more_problems: "and {count} more",
     measure: "Measure",
@@ -257,6 +265,9 @@ pub(super) static IT: Ui = Ui {
     error_invalid:
         "Il file dei dati contiene errori: per non mostrare numeri sbagliati, non mostriamo nulla.",
     error_refused: "I dati da {origin} non vengono mostrati: questo widget mostra solo dati del proprio sito o di siti autorizzati.",
+    error_timeout: "Impossibile caricare i dati: nessuna risposta completa entro {seconds} secondi.",
+    error_html: "Impossibile caricare i dati: il server ha inviato una pagina web invece del file dei dati.",
+    stale: "Mostriamo i dati salvati su questo dispositivo (aggiornati al {date}): non è stato possibile caricare quelli più recenti.",
     error_detail: "Dettagli",
     more_problems: "e altri {count}",
     measure: "Misura",
@@ -355,6 +366,9 @@ pub(super) static ZH: Ui = Ui {
     error_json: "数据文件已损坏：不是有效的 JSON。",
     error_invalid: "数据文件存在问题，为避免显示错误数字，此处不显示任何内容。",
     error_refused: "不显示来自 {origin} 的数据：本组件只显示本站或获准站点的数据。",
+    error_timeout: "无法加载数据：{seconds} 秒内未收到完整响应。",
+    error_html: "无法加载数据：服务器发送的是网页而不是数据文件。",
+    stale: "正在显示保存在本设备上的数据（数据截至 {date}）：无法加载最新数据。",
     error_detail: "详情",
     more_problems: "另有 {count} 项",
     measure: "指标",

@@ -53,9 +53,26 @@ const server = createServer(async (req, res) => {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'content-length': body.length,
       'cache-control': 'no-store',
-      // As the hosting examples advise, so the widget also runs in an opaque-origin sandbox.
-      'access-control-allow-origin': '*',
+      // As the hosting examples advise, so the widget also runs in an opaque-origin sandbox
+      // (left out with ?nocors, to test a CORS refusal).
+      ...(url.searchParams.has('nocors') ? {} : { 'access-control-allow-origin': '*' }),
     });
+    if (url.searchParams.has('slow')) {
+      // A body that trickles in: headers and a first byte at once, then a byte every 2 s.
+      let i = 1;
+      res.write(body.subarray(0, 1));
+      const timer = setInterval(() => {
+        if (i >= body.length || res.destroyed) {
+          clearInterval(timer);
+          res.end();
+          return;
+        }
+        res.write(body.subarray(i, i + 1));
+        i += 1;
+      }, 2000);
+      req.on('close', () => clearInterval(timer));
+      return;
+    }
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
