@@ -956,3 +956,72 @@ fn share_previews_need_the_published_address_for_links() {
     ));
     assert!(!fallback::head_meta(&s, Lang::En, Some("javascript:x")).contains("canonical"));
 }
+
+#[test]
+fn every_schema_fixture_is_rejected_for_its_own_reason() {
+    // The same fixtures must be rejected by the JSON Schema too (tests/schema_check.py): the
+    // validator and the schema stay in step.
+    let dir = format!("{}/tests/fixtures/schema", env!("CARGO_MANIFEST_DIR"));
+    let expect: Vec<(&str, fn(&ProblemKind) -> bool)> = vec![
+        ("missing-metrics", |k| *k == ProblemKind::Missing),
+        ("missing-locator", |k| *k == ProblemKind::Missing),
+        ("wrong-type-value", |k| {
+            matches!(
+                k,
+                ProblemKind::WrongType {
+                    expected: "a number",
+                    ..
+                }
+            )
+        }),
+        ("wrong-type-series", |k| {
+            matches!(
+                k,
+                ProblemKind::WrongType {
+                    expected: "an array",
+                    ..
+                }
+            )
+        }),
+        ("wrong-type-top-level", |k| {
+            matches!(
+                k,
+                ProblemKind::WrongType {
+                    expected: "an object",
+                    ..
+                }
+            )
+        }),
+        ("unsupported-version", |k| {
+            matches!(k, ProblemKind::UnsupportedVersion(_))
+        }),
+        ("empty-title", |k| *k == ProblemKind::Empty),
+        ("too-long-locator", |k| {
+            matches!(k, ProblemKind::TooLong { .. })
+        }),
+        ("unknown-kind", |k| {
+            matches!(k, ProblemKind::NotOneOf { .. })
+        }),
+        ("unknown-unit", |k| {
+            matches!(k, ProblemKind::NotOneOf { .. })
+        }),
+        ("bad-date", |k| matches!(k, ProblemKind::BadDate(_))),
+        ("percent-above-100", |k| {
+            *k == ProblemKind::PercentOutOfRange
+        }),
+        ("negative-count", |k| *k == ProblemKind::NegativeCount),
+        ("bad-url", |k| *k == ProblemKind::BadUrl),
+        ("no-english", |k| *k == ProblemKind::NoEnglish),
+        ("date-and-window", |k| *k == ProblemKind::DateAndWindow),
+    ];
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(files, expect.len(), "one expectation per fixture");
+    for (name, is_reason) in expect {
+        let text = std::fs::read_to_string(format!("{dir}/{name}.json")).unwrap();
+        let problems = parse(&text).expect_err(name);
+        assert!(
+            problems.iter().any(|p| is_reason(&p.kind)),
+            "{name}: {problems:?}"
+        );
+    }
+}
