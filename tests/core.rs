@@ -962,7 +962,8 @@ fn every_schema_fixture_is_rejected_for_its_own_reason() {
     // The same fixtures must be rejected by the JSON Schema too (tests/schema_check.py): the
     // validator and the schema stay in step.
     let dir = format!("{}/tests/fixtures/schema", env!("CARGO_MANIFEST_DIR"));
-    let expect: Vec<(&str, fn(&ProblemKind) -> bool)> = vec![
+    type Reason = fn(&ProblemKind) -> bool;
+    let expect: Vec<(&str, Reason)> = vec![
         ("missing-metrics", |k| *k == ProblemKind::Missing),
         ("missing-locator", |k| *k == ProblemKind::Missing),
         ("wrong-type-value", |k| {
