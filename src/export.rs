@@ -41,30 +41,19 @@ pub fn rows(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang) -> Vec<Ro
             when: v.when,
         })
         .collect();
-    if m.parts_of_whole && m.unit == Unit::Percent {
-        if let Some(when) = m.when {
-            let sum = m
-                .values
-                .iter()
-                .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
-            let rest = Decimal::new(100, 0) - sum;
-            out.push(Row {
-                series_id: REMAINDER_KEY.to_owned(),
-                series: m
-                    .remainder_label
-                    .as_ref()
-                    .map_or("", |t| t.get(lang.code()))
-                    .to_owned(),
-                value: if rest.is_negative() {
-                    Decimal::new(0, rest.decimals())
-                } else {
-                    rest
-                },
-                source: None,
-                value_index: None,
-                when,
-            });
-        }
+    if let (Some(rest), Some(when)) = (crate::figures::remainder(m), m.when) {
+        out.push(Row {
+            series_id: REMAINDER_KEY.to_owned(),
+            series: m
+                .remainder_label
+                .as_ref()
+                .map_or("", |t| t.get(lang.code()))
+                .to_owned(),
+            value: rest,
+            source: None,
+            value_index: None,
+            when,
+        });
     }
     out
 }

@@ -4,7 +4,7 @@
 
 use crate::decimal::Decimal;
 use crate::period::When;
-use crate::snapshot::{Metric, Snapshot};
+use crate::snapshot::{Metric, Snapshot, Unit};
 use core::cmp::Ordering;
 
 /// One part of a whole: a value of the metric, by index.
@@ -81,21 +81,35 @@ pub fn comparison(index: usize, metric: &Metric) -> Option<Headline> {
             gap: first.share - second.share,
         },
     };
-    let sum = parts
-        .iter()
-        .fold(Decimal::new(0, 0), |acc, p| acc + p.share);
-    let rest = Decimal::new(100, 0) - sum;
-    let remainder = if rest.is_negative() {
-        Decimal::new(0, rest.decimals())
-    } else {
-        rest
-    };
+    let remainder = remainder(metric)?;
     Some(Headline {
         metric: index,
         parts,
         lead,
         remainder,
         when,
+    })
+}
+
+/// What is left of the whole after the parts of `metric`: 100 % minus its values, computed (never
+/// stored), zero if they reach 100 within the rounding tolerance. `None` unless the metric's values
+/// are percentages, parts of one whole, all for the same date or window.
+pub fn remainder(metric: &Metric) -> Option<Decimal> {
+    let first = metric.values.first().map(|v| v.when);
+    if !(metric.parts_of_whole && metric.unit == Unit::Percent)
+        || metric.values.iter().any(|v| Some(v.when) != first)
+    {
+        return None;
+    }
+    let sum = metric
+        .values
+        .iter()
+        .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
+    let rest = Decimal::new(100, 0) - sum;
+    Some(if rest.is_negative() {
+        Decimal::new(0, rest.decimals())
+    } else {
+        rest
     })
 }
 

@@ -142,17 +142,7 @@ pub fn bar_chart(
             }
         })
         .collect();
-    if m.parts_of_whole && m.unit == Unit::Percent {
-        let sum = m
-            .values
-            .iter()
-            .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
-        let rest = Decimal::new(100, 0) - sum;
-        let rest = if rest.is_negative() {
-            Decimal::new(0, rest.decimals())
-        } else {
-            rest
-        };
+    if let Some(rest) = crate::figures::remainder(m) {
         rows.push(Row {
             key: REMAINDER_KEY,
             series: None,

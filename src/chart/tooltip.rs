@@ -1,7 +1,6 @@
 //! Tooltips: what they say about a figure, and where they go.
 
 use super::{round, Rect};
-use crate::decimal::Decimal;
 use crate::figures;
 use crate::snapshot::{Snapshot, Unit};
 use crate::text::{self, Lang};
@@ -46,19 +45,7 @@ pub fn tooltip_text(
             })
         }
         None => {
-            if !(m.parts_of_whole && m.unit == Unit::Percent) {
-                return None;
-            }
-            let sum = m
-                .values
-                .iter()
-                .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
-            let rest = Decimal::new(100, 0) - sum;
-            let rest = if rest.is_negative() {
-                Decimal::new(0, rest.decimals())
-            } else {
-                rest
-            };
+            let rest = figures::remainder(m)?;
             let (origin, relays) = figures::sources_of(m);
             let source = origin
                 .or(relays.first().copied())
