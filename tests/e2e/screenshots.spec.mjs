@@ -1,4 +1,4 @@
-// Every measure and view at 320, 768 and 1280 px, light and dark, Italian and English: no
+// Every measure and view at 320, 768 and 1280 px, light and dark, in Italian, English and Chinese: no
 // horizontal scroll, nothing outside its box, no overlapping chart text; screenshots saved for people
 // to look at (tests/e2e/artifacts/screenshots/).
 import { test, expect } from '@playwright/test';
@@ -50,7 +50,7 @@ test('the headline at every width, theme and language', async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const lang of ['it', 'en']) {
+      for (const lang of ['it', 'en', 'zh']) {
         await page.goto(`./?lang=${lang}`);
         await expect(page.locator('.oms-chart')).toBeVisible();
         await expectCleanLayout(page, `${width} ${scheme} ${lang}`);
@@ -63,7 +63,7 @@ test('the headline at every width, theme and language', async ({ page }) => {
 test('every measure and view lays out cleanly from 320 to 1280 px', async ({ page }) => {
   for (const width of [320, 768, 1280]) {
     await page.setViewportSize({ width, height: 800 });
-    for (const lang of ['it', 'en']) {
+    for (const lang of ['it', 'en', 'zh']) {
       await page.goto(`./?lang=${lang}`);
       await expect(page.locator('.oms-chart')).toBeVisible();
       for (const [i, m] of snapshot.metrics.entries()) {
