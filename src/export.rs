@@ -41,7 +41,7 @@ pub fn rows(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang) -> Vec<Ro
             when: v.when,
         })
         .collect();
-    if let (Some(rest), Some(when)) = (crate::figures::remainder(m), m.when) {
+    if let Some((rest, when)) = crate::figures::remainder(m) {
         out.push(Row {
             series_id: REMAINDER_KEY.to_owned(),
             series: m

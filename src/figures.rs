@@ -81,7 +81,7 @@ pub fn comparison(index: usize, metric: &Metric) -> Option<Headline> {
             gap: first.share - second.share,
         },
     };
-    let remainder = remainder(metric)?;
+    let (remainder, _) = remainder(metric)?;
     Some(Headline {
         metric: index,
         parts,
@@ -91,13 +91,14 @@ pub fn comparison(index: usize, metric: &Metric) -> Option<Headline> {
     })
 }
 
-/// What is left of the whole after the parts of `metric`: 100 % minus its values, computed (never
-/// stored), zero if they reach 100 within the rounding tolerance. `None` unless the metric's values
-/// are percentages, parts of one whole, all for the same date or window.
-pub fn remainder(metric: &Metric) -> Option<Decimal> {
-    let first = metric.values.first().map(|v| v.when);
+/// What is left of the whole after the parts of `metric`, with the date or window it holds for:
+/// 100 % minus its values, computed (never stored), zero if they reach 100 within the rounding
+/// tolerance. `None` unless the metric's values are percentages, parts of one whole, all for the
+/// same date or window.
+pub fn remainder(metric: &Metric) -> Option<(Decimal, When)> {
+    let when = metric.values.first()?.when;
     if !(metric.parts_of_whole && metric.unit == Unit::Percent)
-        || metric.values.iter().any(|v| Some(v.when) != first)
+        || metric.values.iter().any(|v| v.when != when)
     {
         return None;
     }
@@ -106,11 +107,12 @@ pub fn remainder(metric: &Metric) -> Option<Decimal> {
         .iter()
         .fold(Decimal::new(0, 0), |acc, v| acc + v.value);
     let rest = Decimal::new(100, 0) - sum;
-    Some(if rest.is_negative() {
+    let rest = if rest.is_negative() {
         Decimal::new(0, rest.decimals())
     } else {
         rest
-    })
+    };
+    Some((rest, when))
 }
 
 /// The sources behind a metric's values: the original work (if the metric names one), then each

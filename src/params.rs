@@ -1,6 +1,7 @@
 //! URL parameters (see the contract in DESIGN.md), parsed from the query string without browser
 //! APIs, the state written back to the URL, and the messages exchanged with a host page.
 
+use crate::chart::svg::escape;
 use crate::text::Lang;
 
 /// The raw value of the first `name=` parameter in a query string (with or without its leading
@@ -416,18 +417,6 @@ pub fn allowed_origins() -> Vec<&'static str> {
 pub const SANDBOX: &str =
     "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
 
-fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-}
-
 /// The embed code for the widget at `base` (its URL without query or fragment, ending in `/`):
 /// an iframe showing the current `lang`, `theme`, `view` and `metric`, titled `title`, `height` px
 /// tall until the listener script (the second line, optional) sizes it to its content.
@@ -450,15 +439,15 @@ pub fn embed_snippet(
     src.push_str("&metric=");
     encode(&mut src, metric);
     let mut out = String::from("<iframe src=\"");
-    escape_attr(&mut out, &src);
+    out.push_str(&escape(&src));
     out.push_str("\" title=\"");
-    escape_attr(&mut out, title);
+    out.push_str(&escape(title));
     out.push_str("\" style=\"width:100%;border:0\" height=\"");
     out.push_str(&height.to_string());
     out.push_str("\" loading=\"lazy\" sandbox=\"");
     out.push_str(SANDBOX);
     out.push_str("\"></iframe>\n<script src=\"");
-    escape_attr(&mut out, base);
+    out.push_str(&escape(base));
     out.push_str("embed.js\" async></script>");
     out
 }

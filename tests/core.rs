@@ -297,6 +297,11 @@ fn single_problems_in_the_bundled_snapshot() {
             ProblemKind::DuplicateValue,
         ),
         (
+            Box::new(|d| d["metrics"][3]["values"] = json!([])),
+            "metrics[3].values",
+            ProblemKind::Empty,
+        ),
+        (
             Box::new(|d| d["sources"][0]["publisher"] = json!("   ")),
             "sources[0].publisher",
             ProblemKind::Empty,

@@ -5,7 +5,6 @@ use super::panels::{Downloads, EmbedDialog, SourceLine, SourcesPanel, TablePanel
 use super::{Loaded, DRAWN_MARK};
 use crate::chart::{self, bars, timeline, tooltip, Marker, Rect, Shape};
 use crate::params::{Params, View};
-use crate::snapshot::Unit;
 use crate::text::{self, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -139,10 +138,15 @@ pub fn Explorer(
             measure();
         }
     });
+    let close_tooltip = move || {
+        if active.get_untracked().is_some() {
+            active.set(None);
+        }
+    };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
-            active.set(None);
+            close_tooltip();
         }
     });
     on_cleanup(move || {
@@ -161,12 +165,15 @@ pub fn Explorer(
             Shape::Timeline => Marks::Timeline(chart::timeline(&d.snapshot, m, &h, lang, w)),
         })
     });
-    // Changing measure or hiding a series closes the tooltip and resets the roving focus.
+    // Changing measure, view or hidden series closes the tooltip and resets the roving focus.
     Effect::new(move |_| {
         metric.track();
         hidden.track();
-        active.set(None);
-        roving.set(0);
+        view_mode.track();
+        close_tooltip();
+        if roving.get_untracked() != 0 {
+            roving.set(0);
+        }
     });
     let mut drawn = false;
     Effect::new(move |_| {
@@ -180,6 +187,7 @@ pub fn Explorer(
 
     // Place the tooltip once it is rendered (its size is measured, the place computed by the core).
     Effect::new(move |_| {
+        marks.track();
         let Some(a) = active.get() else {
             tip_pos.set(None);
             return;
@@ -221,6 +229,9 @@ pub fn Explorer(
 
     let d = Arc::clone(&data);
     let tooltip_view = move || {
+        if view_mode.get() != View::Chart {
+            return None;
+        }
         let a = active.get()?;
         let targets = marks.with(|m| m.as_ref().map(Marks::targets))?;
         let (_, value) = *targets.get(a.index)?;
@@ -366,9 +377,6 @@ pub fn Explorer(
                     },
                 )
             };
-            let described = move |i: usize| {
-                move || active.get().filter(|a| a.index == i).map(|_| TOOLTIP_ID)
-            };
             let metric_now = metric.get_untracked();
             let aria = {
                 let d = Arc::clone(&d);
@@ -401,7 +409,6 @@ pub fn Explorer(
                                     tabindex=move || if roving.get() == i { "0" } else { "-1" }
                                     role="img"
                                     aria-label=aria(bar.value)
-                                    aria-describedby=described(i)
                                     on:pointerenter=enter
                                     on:pointerleave=leave
                                     on:click=click
@@ -485,7 +492,6 @@ pub fn Explorer(
                                     tabindex=move || if roving.get() == i { "0" } else { "-1" }
                                     role="img"
                                     aria-label=aria(Some(p.value))
-                                    aria-describedby=described(i)
                                     on:pointerenter=enter
                                     on:pointerleave=leave
                                     on:click=click
@@ -570,7 +576,7 @@ pub fn Explorer(
     let d = Arc::clone(&data);
     let notes = move || {
         let m = d.snapshot.metrics.get(metric.get())?;
-        let remainder = (m.parts_of_whole && m.unit == Unit::Percent).then(|| {
+        let remainder = crate::figures::remainder(m).map(|_| {
             let label = m
                 .remainder_label
                 .as_ref()
@@ -610,7 +616,7 @@ pub fn Explorer(
                         .and_then(|e| e.closest("[data-index]").ok().flatten())
                         .is_some();
                     if !on_mark {
-                        active.set(None);
+                        close_tooltip();
                     }
                 }>
                     {chart_view.clone()}

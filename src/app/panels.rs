@@ -219,7 +219,12 @@ fn save(name: &str, mime: &str, body: &str) {
         a.set_download(name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a minute later: revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
 }
 
 /// CSV and JSON of exactly the data in the current view.
@@ -353,6 +358,12 @@ pub fn EmbedDialog(
     let copy = move |_| {
         let text = code.get_untracked();
         let clipboard = window().navigator().clipboard();
+        // No Clipboard API outside secure contexts: select the code for the reader instead.
+        if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
+            select_code();
+            status.set(ui.copy_failed);
+            return;
+        }
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             if done.is_ok() {

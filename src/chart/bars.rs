@@ -142,7 +142,7 @@ pub fn bar_chart(
             }
         })
         .collect();
-    if let Some(rest) = crate::figures::remainder(m) {
+    if let Some((rest, _)) = crate::figures::remainder(m) {
         rows.push(Row {
             key: REMAINDER_KEY,
             series: None,

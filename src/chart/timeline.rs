@@ -271,7 +271,8 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             last = (x, y);
             let text = text::figure(lang, v.value, m.unit);
             let w = text_width(&text, FONT_PX);
-            let lx = round(x.clamp(w / 2.0, width - w / 2.0));
+            // Inside the chart when it fits (max then min: never panics on a label wider than it).
+            let lx = round(x.min(width - w / 2.0).max(w / 2.0));
             let ly = round(y - POINT_R - LABEL_GAP + 4.0);
             let rect = Rect {
                 x: lx - w / 2.0,

@@ -45,7 +45,7 @@ pub fn tooltip_text(
             })
         }
         None => {
-            let rest = figures::remainder(m)?;
+            let (rest, when) = figures::remainder(m)?;
             let (origin, relays) = figures::sources_of(m);
             let source = origin
                 .or(relays.first().copied())
@@ -58,7 +58,7 @@ pub fn tooltip_text(
                     .map_or("", |t| t.get(lang.code()))
                     .to_owned(),
                 value: text::figure(lang, rest, Unit::Percent),
-                when: m.when.map_or(String::new(), |w| text::when(lang, w)),
+                when: text::when(lang, when),
                 source,
                 kind: ui.computed_remainder.to_owned(),
             })

@@ -582,6 +582,10 @@ impl Checker {
         });
 
         let (unit, parts_of_whole, values) = (unit?, parts_of_whole?, values?);
+        if values.is_empty() {
+            self.report(&join(p, "values"), ProblemKind::Empty);
+            return None;
+        }
         self.metric_consistency(p, unit, parts_of_whole, &values);
         Some(Metric {
             id: id?,

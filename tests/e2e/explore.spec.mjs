@@ -144,7 +144,8 @@ test('the keyboard reaches every mark from one tab stop, with the same tooltips'
   await page.keyboard.press('ArrowRight');
   expect(await focused()).toBe('us');
   await expect(tip).toContainText('United States');
-  await expect(page.locator('.oms-mark[data-key="us"]')).toHaveAttribute('aria-describedby', 'oms-tooltip');
+  // Screen readers hear the figure once, from the polite live region (not also by aria-describedby).
+  await expect(page.locator('[aria-live="polite"]')).toContainText('United States');
   await page.keyboard.press('End');
   expect(await focused()).toBe('remainder');
   await expect(tip).toContainText('Everyone else');
@@ -305,4 +306,14 @@ test('no layout shift after the first paint', async ({ page }) => {
   await page.waitForTimeout(500);
   const shifts = await page.evaluate(() => window.__shifts);
   expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+});
+
+test('a tooltip opened by a click closes when the view changes', async ({ page }) => {
+  await page.goto('./?lang=en');
+  await page.locator('.oms-mark[data-key="us"] .oms-bar__fill').click();
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await page.getByRole('button', { name: 'Table' }).click();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Chart' }).click();
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
 });
