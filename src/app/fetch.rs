@@ -103,12 +103,17 @@ fn keys(url: &str) -> (String, String) {
     (format!("{base}:text"), format!("{base}:sha256"))
 }
 
-/// Keeps a valid snapshot, with its SHA-256, as the last good copy for `url`.
+/// Keeps a valid snapshot, with its SHA-256, as the last good copy for `url` (written only when
+/// it changed).
 fn keep(url: &str, body: &str) {
     if let Some(s) = storage() {
         let (text, hash) = keys(url);
+        let digest = sha256::hex(body.as_bytes());
+        if s.get_item(&hash).ok().flatten().as_deref() == Some(digest.as_str()) {
+            return;
+        }
         let _ = s.set_item(&text, body);
-        let _ = s.set_item(&hash, &sha256::hex(body.as_bytes()));
+        let _ = s.set_item(&hash, &digest);
     }
 }
 
@@ -120,8 +125,8 @@ fn last_good(url: &str) -> Option<Loaded> {
     let text = s.get_item(&text_key).ok()??;
     let hash = s.get_item(&hash_key).ok().flatten();
     let intact = hash.as_deref() == Some(sha256::hex(text.as_bytes()).as_str());
-    match parse_snapshot(&text) {
-        Ok(l) if intact => Some(l),
+    match intact.then(|| parse_snapshot(&text)) {
+        Some(Ok(l)) => Some(l),
         _ => {
             leptos::logging::warn!(
                 "open-model-share: the saved copy no longer validates; discarded"

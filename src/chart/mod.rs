@@ -72,15 +72,17 @@ pub fn fit_text(text: &str, font_px: f64, max_width: f64) -> String {
     if text_width(text, font_px) <= max_width {
         return text.to_owned();
     }
-    let mut out = String::new();
     let budget = max_width - text_width("…", font_px);
+    let mut out = String::new();
+    let mut used = 0.0;
     for c in text.chars() {
-        let mut next = out.clone();
-        next.push(c);
-        if text_width(&next, font_px) > budget {
+        let mut buf = [0u8; 4];
+        let w = text_width(c.encode_utf8(&mut buf), font_px);
+        if used + w > budget {
             break;
         }
-        out = next;
+        used += w;
+        out.push(c);
     }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
