@@ -101,7 +101,7 @@ fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 14] {
         src.map_or(String::new(), |x| x.publisher.clone()),
         src.and_then(|x| x.url.clone()).unwrap_or_default(),
         v.map_or(lang.ui().computed_remainder.to_owned(), |v| {
-            v.locator.clone()
+            v.locator.get(lang.code()).to_owned()
         }),
     ]
 }

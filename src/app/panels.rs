@@ -132,7 +132,7 @@ pub fn SourcesPanel(
                     <li>
                         <strong>{series}</strong> {ui.colon} {value} " (" {when} ")" {ui.stop} " "
                         {source_link(s, v.source)} " — " {text::kind(lang, v.kind)} {ui.stop} " "
-                        <span class="oms-locator">{ui.locator} {ui.colon} {v.locator.clone()}</span>
+                        <span class="oms-locator">{ui.locator} {ui.colon} {v.locator.get(lang.code()).to_owned()}</span>
                         {others}
                     </li>
                 }

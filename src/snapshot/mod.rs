@@ -145,8 +145,8 @@ pub struct Value {
     pub when: When,
     /// Index into `Snapshot::sources`.
     pub source: usize,
-    /// Where in the source: a sentence, table or figure.
-    pub locator: String,
+    /// Where in the source: a sentence, table or figure (a plain string reads as English).
+    pub locator: Text,
     pub kind: Kind,
     /// The same figure as other publications rounded it.
     pub other_roundings: Vec<Rounding>,

@@ -671,7 +671,13 @@ impl Checker {
             .required(v, p, "value")
             .and_then(|n| self.figure(n, &join(p, "value"), unit));
         let source = self.reference(v, p, "source", source_ids, "sources");
-        let locator = self.required_string(v, p, "locator");
+        // A plain string (the source's own words, in its language) or localized text.
+        let locator = self.required(v, p, "locator").and_then(|l| match l {
+            Json::String(_) => self
+                .string(l, &join(p, "locator"))
+                .map(|t| Text(vec![("en".to_owned(), t)])),
+            _ => self.text(l, &join(p, "locator")),
+        });
         let kind = self.one_of(v, p, "kind", KINDS, |s| {
             Kind::ALL.iter().find(|(id, _)| *id == s).map(|(_, k)| *k)
         });
