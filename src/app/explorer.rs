@@ -339,43 +339,10 @@ pub fn Explorer(
     let chart_view = move || {
         let d = Arc::clone(&d);
         marks.get().map(move |m| {
-            // The class of a mark (or a series' line), dimmed while another series is highlighted.
-            let dim = move |series: Option<usize>, base: &'static str, dimmed: &'static str| {
-                move || match (highlight.get(), series) {
-                    (Some(h), Some(s)) if h != s => dimmed,
-                    (Some(_), None) => dimmed,
-                    _ => base,
-                }
-            };
-            const MARK: &str = "oms-mark";
-            const MARK_DIM: &str = "oms-mark oms-mark--dim";
-            let handlers = move |i: usize| {
-                (
-                    move |ev: leptos::ev::PointerEvent| {
-                        if ev.pointer_type() != "touch" {
-                            active.set(Some(Active { index: i, via: Via::Hover }));
-                        }
-                    },
-                    move |_: leptos::ev::PointerEvent| {
-                        if active.get_untracked().is_some_and(|a| a.via == Via::Hover) {
-                            active.set(None);
-                        }
-                    },
-                    move |_: leptos::ev::MouseEvent| {
-                        let same = active.get_untracked().is_some_and(|a| a.index == i && a.via == Via::Tap);
-                        roving.set(i);
-                        active.set((!same).then_some(Active { index: i, via: Via::Tap }));
-                    },
-                    move |_: leptos::ev::FocusEvent| {
-                        roving.set(i);
-                        active.set(Some(Active { index: i, via: Via::Focus }));
-                    },
-                    move |_: leptos::ev::FocusEvent| {
-                        if active.get_untracked().is_some_and(|a| a.via == Via::Focus) {
-                            active.set(None);
-                        }
-                    },
-                )
+            let state = MarkState {
+                active,
+                roving,
+                highlight,
             };
             let metric_now = metric.get_untracked();
             let aria = {
@@ -396,32 +363,18 @@ pub fn Explorer(
                         .into_iter()
                         .enumerate()
                         .map(|(i, bar)| {
-                            let (enter, leave, click, focus, blur) = handlers(i);
-                            let outer_key = bar.key.clone();
                             let track = (bar.track_width > 0.0).then(|| view! {
                                 <rect class="oms-bar__track" x=c(bar.x) y=c(bar.y) width=c(bar.track_width) height=c(bar.height) rx="2" />
                             });
                             view! {
-                                <g
-                                    class=dim(bar.series, MARK, MARK_DIM)
-                                    data-index=i
-                                    data-key=outer_key
-                                    tabindex=move || if roving.get() == i { "0" } else { "-1" }
-                                    role="img"
-                                    aria-label=aria(bar.value)
-                                    on:pointerenter=enter
-                                    on:pointerleave=leave
-                                    on:click=click
-                                    on:focus=focus
-                                    on:blur=blur
-                                >
+                                <MarkGroup index=i key=bar.key.clone() series=bar.series label=aria(bar.value) state>
                                     <g class=format!("oms-bar {}", bar.role.class()) data-key=bar.key>
                                         <text class="oms-bar__label" x=c(bar.x) y=c(bar.label_y)>{bar.label}</text>
                                         {track}
                                         <rect class="oms-bar__fill" x=c(bar.x) y=c(bar.y) width=c(bar.width) height=c(bar.height) rx="2" />
                                         <text class="oms-bar__value" x=c(bar.value_x) y=c(bar.value_y)>{bar.value_text}</text>
                                     </g>
-                                </g>
+                                </MarkGroup>
                             }
                         })
                         .collect_view();
@@ -467,7 +420,7 @@ pub fn Explorer(
                             let series = l.series;
                             let connector = l.connector.clone().map(|p| view! { <path class="oms-connector" d=p /> });
                             view! {
-                                <g class=dim(Some(series), "oms-line", "oms-line oms-mark--dim") data-key=l.key.clone() aria-hidden="true">
+                                <g class=move || if dimmed(highlight.get(), Some(series)) { "oms-line oms-mark--dim" } else { "oms-line" } data-key=l.key.clone() aria-hidden="true">
                                     {connector}
                                     <text class="oms-series-name" x=c(l.name.x) y=c(l.name.y) text-anchor=l.name.anchor.svg()>{l.name.text.clone()}</text>
                                 </g>
@@ -479,29 +432,15 @@ pub fn Explorer(
                         .into_iter()
                         .enumerate()
                         .map(|(i, p)| {
-                            let (enter, leave, click, focus, blur) = handlers(i);
-                            let outer_key = p.key.clone();
                             let label = p.label.map(|l| view! {
                                 <text class="oms-point__value" x=c(l.x) y=c(l.y) text-anchor=l.anchor.svg()>{l.text}</text>
                             });
                             view! {
-                                <g
-                                    class=dim(Some(p.series), MARK, MARK_DIM)
-                                    data-index=i
-                                    data-key=outer_key
-                                    tabindex=move || if roving.get() == i { "0" } else { "-1" }
-                                    role="img"
-                                    aria-label=aria(Some(p.value))
-                                    on:pointerenter=enter
-                                    on:pointerleave=leave
-                                    on:click=click
-                                    on:focus=focus
-                                    on:blur=blur
-                                >
+                                <MarkGroup index=i key=p.key.clone() series=Some(p.series) label=aria(Some(p.value)) state>
                                     <circle class="oms-point__hit" cx=c(p.x) cy=c(p.y) r="14" />
                                     <path class="oms-point" data-key=p.key d=p.marker.path(p.x, p.y, timeline::POINT_R) />
                                     {label}
-                                </g>
+                                </MarkGroup>
                             }
                         })
                         .collect_view();
@@ -673,5 +612,81 @@ pub fn Explorer(
             </footer>
             {tooltip_view}
         </div>
+    }
+}
+
+/// Whether a series (or the remainder, `None`) is dimmed while `highlight` is highlighted.
+fn dimmed(highlight: Option<usize>, series: Option<usize>) -> bool {
+    matches!((highlight, series), (Some(h), Some(s)) if h != s)
+        || (highlight.is_some() && series.is_none())
+}
+
+/// The shared state of the chart's marks: the tooltip's mark, the roving tab stop, the
+/// highlighted series.
+#[derive(Clone, Copy)]
+struct MarkState {
+    active: RwSignal<Option<Active>>,
+    roving: RwSignal<usize>,
+    highlight: RwSignal<Option<usize>>,
+}
+
+/// One focusable mark (a bar or a point): part of the single roving tab stop, with the same
+/// tooltip by hover, tap and keyboard focus, dimmed while another series is highlighted.
+#[component]
+fn MarkGroup(
+    /// The mark's place in focus order.
+    index: usize,
+    /// The series id (or `remainder`), for styling and tests.
+    key: String,
+    /// The series, for dimming (`None` for the remainder).
+    series: Option<usize>,
+    /// The accessible name: series, value and date.
+    label: String,
+    /// The chart's shared state.
+    state: MarkState,
+    children: Children,
+) -> impl IntoView {
+    let MarkState {
+        active,
+        roving,
+        highlight,
+    } = state;
+    let open = move |via: Via| active.set(Some(Active { index, via }));
+    let close_if = move |via: Via| {
+        if active.get_untracked().is_some_and(|a| a.via == via) {
+            active.set(None);
+        }
+    };
+    view! {
+        <g
+            class=move || if dimmed(highlight.get(), series) { "oms-mark oms-mark--dim" } else { "oms-mark" }
+            data-index=index
+            data-key=key
+            tabindex=move || if roving.get() == index { "0" } else { "-1" }
+            role="img"
+            aria-label=label
+            on:pointerenter=move |ev: leptos::ev::PointerEvent| {
+                if ev.pointer_type() != "touch" {
+                    open(Via::Hover);
+                }
+            }
+            on:pointerleave=move |_| close_if(Via::Hover)
+            on:click=move |_| {
+                let same = active.get_untracked().is_some_and(|a| a.index == index && a.via == Via::Tap);
+                roving.set(index);
+                if same {
+                    active.set(None);
+                } else {
+                    open(Via::Tap);
+                }
+            }
+            on:focus=move |_| {
+                roving.set(index);
+                open(Via::Focus);
+            }
+            on:blur=move |_| close_if(Via::Focus)
+        >
+            {children()}
+        </g>
     }
 }
