@@ -354,9 +354,10 @@ pub fn Explorer(
                 }
             };
             let c = chart::coord;
-            match m {
-                Marks::Bars(b) if b.bars.is_empty() => view! { <p class="oms-empty">{ui.all_hidden}</p> }.into_any(),
-                Marks::Timeline(t) if t.points.is_empty() => view! { <p class="oms-empty">{ui.all_hidden}</p> }.into_any(),
+            // The marks of the measure's chart, and the size of the one SVG that holds them.
+            let (width, height, content) = match m {
+                Marks::Bars(b) if b.bars.is_empty() => return view! { <p class="oms-empty">{ui.all_hidden}</p> }.into_any(),
+                Marks::Timeline(t) if t.points.is_empty() => return view! { <p class="oms-empty">{ui.all_hidden}</p> }.into_any(),
                 Marks::Bars(b) => {
                     let items = b
                         .bars
@@ -378,20 +379,7 @@ pub fn Explorer(
                             }
                         })
                         .collect_view();
-                    view! {
-                        <svg
-                            class="oms-chart"
-                            role="group"
-                            aria-label=ui.chart_label
-                            width=c(b.width)
-                            height=c(b.height)
-                            viewBox=format!("0 0 {} {}", c(b.width), c(b.height))
-                            on:keydown=on_keydown
-                        >
-                            {items}
-                        </svg>
-                    }
-                    .into_any()
+                    (b.width, b.height, items.into_any())
                 }
                 Marks::Timeline(t) => {
                     let grid = t
@@ -444,24 +432,28 @@ pub fn Explorer(
                             }
                         })
                         .collect_view();
-                    view! {
-                        <svg
-                            class="oms-chart"
-                            role="group"
-                            aria-label=ui.chart_label
-                            width=c(t.width)
-                            height=c(t.height)
-                            viewBox=format!("0 0 {} {}", c(t.width), c(t.height))
-                            on:keydown=on_keydown
-                        >
-                            <g aria-hidden="true">{grid} {xs}</g>
-                            {lines}
-                            {points}
-                        </svg>
-                    }
-                    .into_any()
+                    let content = view! {
+                        <g aria-hidden="true">{grid} {xs}</g>
+                        {lines}
+                        {points}
+                    };
+                    (t.width, t.height, content.into_any())
                 }
+            };
+            view! {
+                <svg
+                    class="oms-chart"
+                    role="group"
+                    aria-label=ui.chart_label
+                    width=c(width)
+                    height=c(height)
+                    viewBox=format!("0 0 {} {}", c(width), c(height))
+                    on:keydown=on_keydown
+                >
+                    {content}
+                </svg>
             }
+            .into_any()
         })
     };
 
