@@ -89,6 +89,11 @@ impl Decimal {
         self.units as f64 / POW10[self.decimals as usize] as f64
     }
 
+    /// The value scaled by `10^decimals` (`17.1` is 171 units at 1 decimal).
+    pub fn units(self) -> i64 {
+        self.units
+    }
+
     /// The number of decimal places.
     pub fn decimals(self) -> u8 {
         self.decimals

@@ -58,7 +58,7 @@ pub fn rows(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang) -> Vec<Ro
     out
 }
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 16] = [
     "metric_id",
     "metric",
     "series_id",
@@ -73,16 +73,19 @@ const COLUMNS: [&str; 14] = [
     "source_publisher",
     "source_url",
     "locator",
+    "numerator",
+    "denominator",
 ];
 
 /// The fields of a row, in [`COLUMNS`] order, with locale-independent numbers ("17.1").
-fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 14] {
+fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 16] {
     let m = &s.metrics[metric];
     let v = r.value_index.and_then(|i| m.values.get(i));
     let src = r.source.and_then(|i| s.sources.get(i));
     let (start, end) = r.when.bounds();
     let mut value = String::new();
     r.value.write(&mut value, '.', None);
+    let totals = v.and_then(|v| v.totals);
     [
         m.id.clone(),
         m.label.get(lang.code()).to_owned(),
@@ -103,6 +106,8 @@ fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 14] {
         v.map_or(lang.ui().computed_remainder.to_owned(), |v| {
             v.locator.get(lang.code()).to_owned()
         }),
+        totals.map_or(String::new(), |t| t.0.to_string()),
+        totals.map_or(String::new(), |t| t.1.to_string()),
     ]
 }
 
@@ -184,7 +189,7 @@ pub fn json(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
             }
             json_string(&mut out, col);
             out.push_str(": ");
-            if *col == "value" {
+            if matches!(*col, "value" | "numerator" | "denominator") && !f.is_empty() {
                 out.push_str(&f);
             } else if f.is_empty() {
                 out.push_str("null");

@@ -204,6 +204,12 @@ pub fn problem_message(lang: Lang, p: &Problem) -> String {
         }
         ProblemKind::DuplicateValue => fill(t.duplicate_value, &[("path", path)]),
         ProblemKind::BadUrl => fill(t.bad_url, &[("path", path)]),
+        ProblemKind::ShareMismatch { expected } => fill(
+            t.share_mismatch,
+            &[("path", path), ("expected", &number(lang, *expected))],
+        ),
+        ProblemKind::BadTotals => fill(t.bad_totals, &[("path", path)]),
+        ProblemKind::BadSha256 => fill(t.bad_sha256, &[("path", path)]),
         ProblemKind::HeadlineNotComparable(_) => fill(t.headline_not_comparable, &[("path", path)]),
         ProblemKind::NoEnglish => fill(t.no_english, &[("path", path)]),
         ProblemKind::DocumentTooLarge { bytes } => fill(

@@ -674,7 +674,7 @@ fn downloads_hold_exactly_the_rows_shown() {
     let csv = export::csv(&s, s.headline, &rows, Lang::It);
     assert!(csv.starts_with('\u{feff}'), "UTF-8 BOM");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert_eq!(lines[0], "metric_id,metric,series_id,series,value,unit,period_start,period_end,kind,source_id,source,source_publisher,source_url,locator");
+    assert_eq!(lines[0], "metric_id,metric,series_id,series,value,unit,period_start,period_end,kind,source_id,source,source_publisher,source_url,locator,numerator,denominator");
     assert_eq!(
         lines.len(),
         5,
@@ -686,7 +686,7 @@ fn downloads_hold_exactly_the_rows_shown() {
         "locale-independent numbers"
     );
     assert!(lines[2].contains(",https://www.ft.com/content/8f187958-4461-42a3-90a8-3fecdb27155e,"));
-    assert!(lines[2].ends_with(r#""Frase: ""the 15.8 per cent share of downloads from American developers such as Google, Meta and OpenAI""""#), "{}", lines[2]);
+    assert!(lines[2].ends_with(r#""Frase: ""the 15.8 per cent share of downloads from American developers such as Google, Meta and OpenAI""",,"#), "{}", lines[2]);
     assert!(lines[3].starts_with("hf-download-share-by-developer-country,\"Quota dei download di modelli aperti su Hugging Face, per paese dello sviluppatore\",remainder,Tutti gli altri,67.1,percent,2024-08,2025-08,computed,,,,,"));
     assert_eq!(lines[4], "");
 

@@ -7,7 +7,7 @@ use super::{
     fit_text, fit_width, nice_ticks, round, series_id, series_of, text_width, Marker, Rect, FONT_PX,
 };
 use crate::period::{Period, When};
-use crate::snapshot::{Snapshot, Unit};
+use crate::snapshot::{Metric, Snapshot, Unit};
 use crate::text::{self, Lang};
 
 /// Total height of the timeline, px.
@@ -22,6 +22,18 @@ pub const POINT_R: f64 = 6.0;
 pub const LABEL_GAP: f64 = 10.0;
 /// The least vertical distance between two series names at the right edge.
 pub const NAME_SPACING: f64 = 16.0;
+/// A series with more points than this is dense: a solid line carries it, its points are small,
+/// and only its last point is labelled (a computed monthly series has dozens).
+pub const DENSE_POINTS: usize = 8;
+/// Radius of a point on a dense series.
+pub const DENSE_R: f64 = 3.5;
+
+/// `true` if some series of `m` has more than [`DENSE_POINTS`] points.
+pub fn is_dense(m: &Metric) -> bool {
+    series_of(m)
+        .into_iter()
+        .any(|i| m.values.iter().filter(|v| v.series == i).count() > DENSE_POINTS)
+}
 
 /// How a label is anchored horizontally at its x.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +82,11 @@ pub struct PointMark {
     pub marker: Marker,
     pub x: f64,
     pub y: f64,
+    /// The marker's radius.
+    pub r: f64,
+    /// `false` for a series drawn in the background (others than China and the US, when those
+    /// are shown).
+    pub emphasis: bool,
     /// The value label, or `None` where it would collide with another label.
     pub label: Option<Label>,
 }
@@ -81,6 +98,10 @@ pub struct SeriesLine {
     pub series: usize,
     /// An SVG path through the series' points in date order (`None` for a single point).
     pub connector: Option<String>,
+    /// `true` when the path carries data (a dense series of consecutive periods); `false` when
+    /// it only connects sparse published points (drawn dashed).
+    pub data_line: bool,
+    pub emphasis: bool,
     /// The series name beside its last point.
     pub name: Label,
 }
@@ -149,10 +170,17 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
         .filter(|&i| series.contains(&m.values[i].series))
         .collect();
 
-    // Value axis.
+    let dense = is_dense(m);
+    // China and the US stand out from the other series when either is shown.
+    let emphasized = |i: usize| -> bool {
+        let shown = |id: &str| series.iter().any(|&k| series_id(s, k) == id);
+        !dense || !(shown("china") || shown("us")) || matches!(series_id(s, i), "china" | "us")
+    };
+
+    // Value axis (from zero; a dense percent series gets a scale that fits its values).
     let (ticks, max) = match m.unit {
-        Unit::Percent => (vec![0.0, 25.0, 50.0, 75.0, 100.0], 100.0),
-        Unit::Count => nice_ticks(
+        Unit::Percent if !dense => (vec![0.0, 25.0, 50.0, 75.0, 100.0], 100.0),
+        Unit::Percent | Unit::Count => nice_ticks(
             values
                 .iter()
                 .map(|&i| m.values[i].value.to_f64())
@@ -174,11 +202,12 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
         .iter()
         .map(|&i| (i, s.series[i].label.get(lang.code()).to_owned()))
         .collect();
+    let r = if dense { DENSE_R } else { POINT_R };
     let right = (names
         .iter()
         .map(|(_, n)| text_width(n, FONT_PX))
         .fold(0.0f64, f64::max)
-        + POINT_R
+        + r
         + 10.0)
         .min(width * 0.35);
     let plot = Rect {
@@ -223,6 +252,25 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
         .collect();
     dates.sort_by(|a, b| a.0.total_cmp(&b.0));
     dates.dedup_by(|a, b| a.1 == b.1);
+    if dense {
+        // Ticks at the start of each year (or quarter, over a short span), not at every period.
+        let first = dates.first().map_or(lo, |d| d.0);
+        let last = dates.last().map_or(hi, |d| d.0);
+        let year_starts: Vec<(f64, When)> = (first.floor() as i64 / 12..=last.floor() as i64 / 12)
+            .map(|y| y * 12)
+            .filter(|&p| (p as f64) >= first - 0.5 && (p as f64) <= last + 0.5)
+            .filter_map(|p| u16::try_from(p / 12).ok())
+            .map(|y| (f64::from(y) * 12.0, When::At(Period::Year(y))))
+            .collect();
+        dates = if year_starts.len() >= 2 {
+            year_starts
+        } else {
+            dates
+                .into_iter()
+                .filter(|(_, w)| matches!(w.bounds().0, Period::Month(_, m) if m % 3 == 1))
+                .collect()
+        };
+    }
     let mut x_ticks: Vec<(Tick, Rect)> = Vec::new();
     for (pos, when) in dates {
         let label = text::when(lang, when);
@@ -258,6 +306,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             month_position(m.values[a].when).total_cmp(&month_position(m.values[b].when))
         });
         let id = series_id(s, *key).to_owned();
+        let emphasis = emphasized(*key);
         let mut path = String::new();
         let mut last = (0.0, 0.0);
         for (n, &i) in own.iter().enumerate() {
@@ -273,14 +322,16 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             let w = text_width(&text, FONT_PX);
             // Inside the chart when it fits (max then min: never panics on a label wider than it).
             let lx = round(x.min(width - w / 2.0).max(w / 2.0));
-            let ly = round(y - POINT_R - LABEL_GAP + 4.0);
+            let ly = round(y - r - LABEL_GAP + 4.0);
             let rect = Rect {
                 x: lx - w / 2.0,
                 y: ly - FONT_PX,
                 width: w,
                 height: FONT_PX + 2.0,
             };
-            let label = (!taken.iter().any(|t| t.overlaps(&rect))).then(|| {
+            // A dense series labels its last point only.
+            let wanted = !dense || n + 1 == own.len();
+            let label = (wanted && !taken.iter().any(|t| t.overlaps(&rect))).then(|| {
                 taken.push(rect);
                 Label {
                     x: lx,
@@ -296,6 +347,8 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 marker: Marker::of(&id),
                 x,
                 y,
+                r,
+                emphasis,
                 label,
             });
         }
@@ -303,11 +356,13 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             key: id,
             series: *key,
             connector: (own.len() > 1).then_some(path),
+            data_line: dense,
+            emphasis,
             name: Label {
-                x: round(last.0 + POINT_R + 6.0),
+                x: round(last.0 + r + 6.0),
                 y: round(last.1 + 5.0),
                 anchor: Anchor::Start,
-                text: fit_text(name, FONT_PX, width - (last.0 + POINT_R + 6.0)),
+                text: fit_text(name, FONT_PX, width - (last.0 + r + 6.0)),
             },
         });
     }

@@ -21,6 +21,8 @@ pub struct TooltipText {
     pub source: String,
     /// The kind of figure ("relayed by an outlet").
     pub kind: String,
+    /// For a computed share, the totals behind it ("1,234 of 5,678 downloads").
+    pub totals: Option<String>,
 }
 
 /// The tooltip of value `value` of metric `metric`, or of its computed remainder when `value` is
@@ -42,6 +44,7 @@ pub fn tooltip_text(
                 when: text::when(lang, v.when),
                 source: s.sources.get(v.source)?.short_name.clone(),
                 kind: text::kind(lang, v.kind).to_owned(),
+                totals: v.totals.map(|(part, whole)| text::totals(lang, part, whole)),
             })
         }
         None => {
@@ -61,6 +64,7 @@ pub fn tooltip_text(
                 when: text::when(lang, when),
                 source,
                 kind: ui.computed_remainder.to_owned(),
+                totals: None,
             })
         }
     }

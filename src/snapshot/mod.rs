@@ -19,8 +19,9 @@ pub const FORMAT_MAJOR: u32 = 1;
 pub const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 /// The longest string accepted anywhere in the document, in characters.
 pub const MAX_STRING_CHARS: usize = 2000;
-/// How far the parts of one whole may sum above 100 %, in percentage points: each published part is
-/// rounded (to 0.1 at worst, ±0.05), so a few parts may sum to a little over 100 without an error.
+/// How far the parts of one whole may sum above 100 %, in percentage points, at least: each
+/// published part is rounded (to 0.1 at worst, ±0.05), so a few parts may sum to a little over 100
+/// without an error. Many parts may add half a unit of their last place each.
 pub const PARTS_SUM_TOLERANCE: Decimal = Decimal::new(1, 1);
 
 /// A validated snapshot.
@@ -95,15 +96,19 @@ pub enum Kind {
     TableSecondhand,
     /// The author's own talk slides.
     Slides,
+    /// Computed from a released dataset by this project's builder (`oms build-series`): the
+    /// value is `numerator / denominator`, and the metric's provenance says how.
+    Computed,
 }
 
 impl Kind {
-    pub(crate) const ALL: [(&'static str, Kind); 5] = [
+    pub(crate) const ALL: [(&'static str, Kind); 6] = [
         ("stated", Kind::Stated),
         ("relayed", Kind::Relayed),
         ("relayed-single", Kind::RelayedSingle),
         ("table-secondhand", Kind::TableSecondhand),
         ("slides", Kind::Slides),
+        ("computed", Kind::Computed),
     ];
 
     /// The identifier used in the snapshot.
@@ -132,7 +137,28 @@ pub struct Metric {
     /// Index into `Snapshot::sources` of the original work the figures come from, when the values
     /// were found in reports relaying it.
     pub origin: Option<usize>,
+    /// How computed values were computed (required when any value is `computed`).
+    pub provenance: Option<Provenance>,
     pub values: Vec<Value>,
+}
+
+/// How a computed metric was made, so that anyone can make it again and check it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Provenance {
+    /// The dataset (`mmpr/open_model_evolution_data`).
+    pub dataset: String,
+    /// The dataset revision (commit) the input file came from.
+    pub dataset_revision: String,
+    /// The input file's name.
+    pub input: String,
+    /// The input file's SHA-256, lower-case hex.
+    pub input_sha256: String,
+    /// The rules applied, in words.
+    pub rule: String,
+    /// The command line that made the metric.
+    pub command: String,
+    /// The comparison with the published figures, in words.
+    pub check: Option<String>,
 }
 
 /// One sourced figure.
@@ -150,6 +176,8 @@ pub struct Value {
     pub kind: Kind,
     /// The same figure as other publications rounded it.
     pub other_roundings: Vec<Rounding>,
+    /// For a computed share: the downloads counted (numerator) and all downloads (denominator).
+    pub totals: Option<(u64, u64)>,
 }
 
 /// Another published rounding of a figure (15.86 for 15.8).

@@ -49,6 +49,14 @@ pub enum ProblemKind {
     NegativeCount,
     /// The parts of one whole sum above 100 % (beyond [`PARTS_SUM_TOLERANCE`]).
     PartsAbove100 { sum: Decimal },
+    /// A computed value is not its numerator over its denominator, in percent, rounded to its
+    /// decimal places (`expected` is that rounding).
+    ShareMismatch { expected: Decimal },
+    /// Totals that cannot be: a zero denominator, a numerator above it, or totals on a value
+    /// that is not `computed`.
+    BadTotals,
+    /// Not a SHA-256 in lower-case hex (64 characters).
+    BadSha256,
     /// A reference to an id that is not defined.
     UnknownId { id: String, list: &'static str },
     /// An id used twice in one list.
@@ -100,9 +108,16 @@ impl fmt::Display for ProblemKind {
                 sum.write(&mut s, '.', None);
                 write!(
                     f,
-                    "the parts of one whole sum to {s} %, more than 100 % (tolerance 0.1 points)"
+                    "the parts of one whole sum to {s} %, more than 100 % (beyond the rounding of each part)"
                 )
             }
+            ShareMismatch { expected } => {
+                let mut s = String::new();
+                expected.write(&mut s, '.', None);
+                write!(f, "the value is not numerator / denominator × 100 at its decimal places ({s})")
+            }
+            BadTotals => f.write_str("the numerator must be at most the denominator, the denominator above zero, and totals belong to computed values only"),
+            BadSha256 => f.write_str("a SHA-256 is 64 lower-case hexadecimal characters"),
             UnknownId { id, list } => write!(f, "{id:?} is not an id in `{list}`"),
             DuplicateId(id) => write!(f, "the id {id:?} is used more than once"),
             DuplicateValue => {
@@ -164,6 +179,7 @@ const KINDS: &[&str] = &[
     "relayed-single",
     "table-secondhand",
     "slides",
+    "computed",
 ];
 
 #[derive(Default)]
@@ -577,13 +593,22 @@ impl Checker {
                 .reference(v, p, "origin", source_ids, "sources")
                 .map(Some),
         };
+        let provenance = match v.get("provenance") {
+            None | Some(Json::Null) => Some(None),
+            Some(pv) => self.provenance(pv, &join(p, "provenance")).map(Some),
+        };
         let values = self.list(v, p, "values", |c, val, vp| {
             c.value(val, vp, unit, when, series_ids, source_ids)
         });
 
-        let (unit, parts_of_whole, values) = (unit?, parts_of_whole?, values?);
+        let (unit, parts_of_whole, values, provenance) =
+            (unit?, parts_of_whole?, values?, provenance?);
         if values.is_empty() {
             self.report(&join(p, "values"), ProblemKind::Empty);
+            return None;
+        }
+        if provenance.is_none() && values.iter().any(|x| x.kind == Kind::Computed) {
+            self.report(&join(p, "provenance"), ProblemKind::Missing);
             return None;
         }
         self.metric_consistency(p, unit, parts_of_whole, &values);
@@ -597,8 +622,99 @@ impl Checker {
             parts_of_whole,
             remainder_label: remainder_label?,
             origin: origin?,
+            provenance,
             values,
         })
+    }
+
+    fn provenance(&mut self, v: &Json, p: &str) -> Option<Provenance> {
+        self.object(v, p)?;
+        let dataset = self.required_string(v, p, "dataset");
+        let dataset_revision = self.required_string(v, p, "dataset_revision");
+        let input = self.required_string(v, p, "input");
+        let input_sha256 = self.required_string(v, p, "input_sha256").and_then(|h| {
+            if h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+                Some(h)
+            } else {
+                self.report(&join(p, "input_sha256"), ProblemKind::BadSha256);
+                None
+            }
+        });
+        let rule = self.required_string(v, p, "rule");
+        let command = self.required_string(v, p, "command");
+        let check = match v.get("check") {
+            None | Some(Json::Null) => Some(None),
+            Some(c) => self.string(c, &join(p, "check")).map(Some),
+        };
+        Some(Provenance {
+            dataset: dataset?,
+            dataset_revision: dataset_revision?,
+            input: input?,
+            input_sha256: input_sha256?,
+            rule: rule?,
+            command: command?,
+            check: check?,
+        })
+    }
+
+    /// The numerator and denominator of a computed value, checked against each other and the
+    /// value (`None` after reporting a problem; `Some(None)` when there are none).
+    fn totals(
+        &mut self,
+        v: &Json,
+        p: &str,
+        kind: Option<Kind>,
+        value: Option<Decimal>,
+    ) -> Option<Option<(u64, u64)>> {
+        let whole = |c: &mut Self, key: &str| -> Option<Option<u64>> {
+            match v.get(key) {
+                None | Some(Json::Null) => Some(None),
+                Some(n) => {
+                    let path = join(p, key);
+                    let d = c.number(n, &path)?;
+                    if d.decimals() > 0 || d.is_negative() {
+                        c.report(&path, ProblemKind::BadTotals);
+                        return None;
+                    }
+                    Some(Some(d.units() as u64))
+                }
+            }
+        };
+        let numerator = whole(self, "numerator");
+        let denominator = whole(self, "denominator");
+        let (numerator, denominator) = (numerator?, denominator?);
+        let computed = kind? == Kind::Computed;
+        match (numerator, denominator) {
+            (None, None) if !computed => Some(None),
+            (None, _) => {
+                self.report(&join(p, "numerator"), ProblemKind::Missing);
+                None
+            }
+            (_, None) => {
+                self.report(&join(p, "denominator"), ProblemKind::Missing);
+                None
+            }
+            (Some(n), Some(d)) => {
+                if !computed || d == 0 || n > d {
+                    self.report(p, ProblemKind::BadTotals);
+                    return None;
+                }
+                let value = value?;
+                // |value × d − 100 n| ≤ d / 2 at the value's scale: value is 100 n / d rounded.
+                let scale = 10i128.pow(u32::from(value.decimals()));
+                let lhs = 2 * (i128::from(value.units()) * i128::from(d) - 100 * i128::from(n) * scale);
+                if lhs.abs() > i128::from(d) {
+                    let expected = {
+                        let num = i128::from(n) * 100 * scale;
+                        let den = i128::from(d);
+                        Decimal::new(((2 * num + den) / (2 * den)) as i64, value.decimals())
+                    };
+                    self.report(&join(p, "value"), ProblemKind::ShareMismatch { expected });
+                    return None;
+                }
+                Some(Some((n, d)))
+            }
+        }
     }
 
     /// Checks across the values of one metric: duplicates, and the sum of parts of a whole.
@@ -622,17 +738,24 @@ impl Checker {
                 );
                 return;
             }
-            let limit = Decimal::new(100, 0) + PARTS_SUM_TOLERANCE;
             let mut checked: Vec<When> = Vec::new();
             for v in values {
                 if checked.contains(&v.when) {
                     continue;
                 }
                 checked.push(v.when);
-                let sum = values
-                    .iter()
-                    .filter(|w| w.when == v.when)
-                    .fold(Decimal::new(0, 0), |s, w| s + w.value);
+                let parts = values.iter().filter(|w| w.when == v.when);
+                let sum = parts.clone().fold(Decimal::new(0, 0), |s, w| s + w.value);
+                // Each part may be rounded up by half a unit of its last place.
+                let rounding = parts.fold(Decimal::new(0, 0), |s, w| {
+                    s + Decimal::new(5, w.value.decimals().saturating_add(1))
+                });
+                let tolerance = if rounding.cmp_value(PARTS_SUM_TOLERANCE).is_gt() {
+                    rounding
+                } else {
+                    PARTS_SUM_TOLERANCE
+                };
+                let limit = Decimal::new(100, 0) + tolerance;
                 if sum.cmp_value(limit) == core::cmp::Ordering::Greater {
                     self.report(&join(p, "values"), ProblemKind::PartsAbove100 { sum });
                 }
@@ -704,6 +827,7 @@ impl Checker {
                 })
             }),
         };
+        let totals = self.totals(v, p, kind, value);
         Some(Value {
             series: series?,
             value: value?,
@@ -712,6 +836,7 @@ impl Checker {
             locator: locator?,
             kind: kind?,
             other_roundings: other_roundings?,
+            totals: totals?,
         })
     }
 

@@ -253,6 +253,15 @@ pub fn figure(lang: Lang, d: Decimal, unit: Unit) -> String {
     }
 }
 
+/// The totals behind a computed share, with every digit ("1,234,567 of 7,654,321 downloads").
+pub fn totals(lang: Lang, part: u64, whole: u64) -> String {
+    let whole_number = |n: u64| number(lang, Decimal::new(i64::try_from(n).unwrap_or(i64::MAX), 0));
+    fill(
+        lang.ui().totals,
+        &[("part", &whole_number(part)), ("whole", &whole_number(whole))],
+    )
+}
+
 /// What kind of figure this is, for readers ("second-hand table").
 pub fn kind(lang: Lang, k: Kind) -> &'static str {
     let ui = lang.ui();
@@ -262,6 +271,7 @@ pub fn kind(lang: Lang, k: Kind) -> &'static str {
         Kind::RelayedSingle => ui.kind_relayed_single,
         Kind::TableSecondhand => ui.kind_table_secondhand,
         Kind::Slides => ui.kind_slides,
+        Kind::Computed => ui.kind_computed,
     }
 }
 
@@ -376,7 +386,39 @@ pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> Str
     };
     let ui = lang.ui();
     let timeline = crate::chart::shape_of(m) == crate::chart::Shape::Timeline;
-    let parts: Vec<String> = crate::export::rows(s, metric, hidden, lang)
+    let rows = crate::export::rows(s, metric, hidden, lang);
+    let long = timeline && crate::chart::timeline::is_dense(m);
+    if long {
+        // A long series reads as its first and last figures.
+        let mut parts: Vec<String> = Vec::new();
+        for series in crate::chart::series_of(m) {
+            if hidden.contains(&series) {
+                continue;
+            }
+            let mut own: Vec<&crate::export::Row> = rows
+                .iter()
+                .filter(|r| r.value_index.map(|i| m.values[i].series) == Some(series))
+                .collect();
+            own.sort_by(|a, b| {
+                crate::chart::timeline::month_position(a.when)
+                    .total_cmp(&crate::chart::timeline::month_position(b.when))
+            });
+            if let (Some(a), Some(b)) = (own.first(), own.last()) {
+                parts.push(fill(
+                    ui.trend,
+                    &[
+                        ("series", &a.series),
+                        ("first", &figure(lang, a.value, m.unit)),
+                        ("from", &when(lang, a.when)),
+                        ("last", &figure(lang, b.value, m.unit)),
+                        ("to", &when(lang, b.when)),
+                    ],
+                ));
+            }
+        }
+        return summary_text(lang, s, metric, &parts);
+    }
+    let parts: Vec<String> = rows
         .iter()
         .map(|r| {
             let value = figure(lang, r.value, m.unit);
@@ -397,6 +439,15 @@ pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> Str
             }
         })
         .collect();
+    summary_text(lang, s, metric, &parts)
+}
+
+/// The summary sentence of metric `metric` around its listed `parts`.
+fn summary_text(lang: Lang, s: &Snapshot, metric: usize, parts: &[String]) -> String {
+    let Some(m) = s.metrics.get(metric) else {
+        return String::new();
+    };
+    let ui = lang.ui();
     let span = match m.when {
         Some(w) => when(lang, w),
         None => {

@@ -1,0 +1,487 @@
+//! The snapshot builder on small Parquet and CSV files written here, with known answers: a counter
+//! reset, a model with no country, a row with no count, a model first seen after the data began, a
+//! missing column and a column of the wrong type; then `oms build-series` end to end.
+#![cfg(all(feature = "builder", not(target_arch = "wasm32")))]
+
+use open_model_share::builder::{self, compute, Columns, Config, ResetRule, Step};
+use open_model_share::snapshot::{self, Json, Kind};
+use parquet::basic::{LogicalType, Repetition, TimeUnit, Type as Physical};
+use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+use parquet::file::properties::WriterProperties;
+use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::types::Type;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+/// (model, author, country, date, cumulative downloads). Expected, rule `hold`, first rows on the
+/// first date as baselines:
+/// - January: Qwen 100 + 200 = 300; Llama 200; no-country 50 (first seen later: in full);
+///   Mistral (Germany) 50; the user's model 10 (new). All 610.
+/// - February: Qwen 300; Llama 300, then a reset to 4000 (nothing), then 5600 (100 past 5500):
+///   400; no-country 100; Mistral 50; user 20. All 870.
+const ROWS: &[(&str, &str, Option<&str>, &str, Option<i64>)] = &[
+    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-01", Some(1000)),
+    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-08", Some(1100)),
+    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-15", Some(1300)),
+    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-02-05", Some(1600)),
+    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-01-01", Some(5000)),
+    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-01-08", Some(5200)),
+    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-05", Some(5500)),
+    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-12", Some(4000)),
+    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-19", Some(5600)),
+    ("someone/model", "someone", None, "2025-01-15", Some(50)),
+    ("someone/model", "someone", None, "2025-02-05", Some(150)),
+    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-01-01", Some(300)),
+    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-01-08", Some(350)),
+    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-02-05", Some(400)),
+    ("user/tiny", "user", Some("User"), "2025-01-08", Some(10)),
+    ("user/tiny", "user", Some("User"), "2025-02-05", Some(30)),
+    ("broken/none", "broken", Some("USA"), "2025-01-08", None),
+];
+
+/// (group, January numerator, February numerator); denominators 610 and 870.
+const EXPECTED: &[(&str, u64, u64)] = &[
+    ("china", 300, 300),
+    ("us", 200, 400),
+    ("europe", 50, 50),
+    ("unaffiliated", 10, 20),
+    ("unknown", 50, 100),
+    ("other-countries", 0, 0),
+];
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("oms-builder-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn days_since_epoch(iso: &str) -> i64 {
+    // Counting back from a known day is enough for the fixture's dates.
+    let (y, m, d) = builder::parse_day(iso).expect("fixture date");
+    let mut days = 20_089i64; // 2025-01-01
+    let month_days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    assert_eq!(y, 2025, "fixture dates are in 2025");
+    for md in &month_days[..usize::from(m) - 1] {
+        days += md;
+    }
+    days + i64::from(d) - 1
+}
+
+/// Writes the rows as the dataset does: strings, a nanosecond timestamp, an int64 count.
+fn write_parquet(path: &Path, rows: &[(&str, &str, Option<&str>, &str, Option<i64>)], downloads_as_text: bool) {
+    let string = |name: &str| {
+        Arc::new(
+            Type::primitive_type_builder(name, Physical::BYTE_ARRAY)
+                .with_logical_type(Some(LogicalType::String))
+                .with_repetition(Repetition::OPTIONAL)
+                .build()
+                .expect("string column"),
+        )
+    };
+    let time = Arc::new(
+        Type::primitive_type_builder("time", Physical::INT64)
+            .with_logical_type(Some(LogicalType::timestamp(false, TimeUnit::NANOS)))
+            .with_repetition(Repetition::OPTIONAL)
+            .build()
+            .expect("time column"),
+    );
+    let downloads = if downloads_as_text {
+        string("downloadsAllTime")
+    } else {
+        Arc::new(
+            Type::primitive_type_builder("downloadsAllTime", Physical::INT64)
+                .with_repetition(Repetition::OPTIONAL)
+                .build()
+                .expect("downloads column"),
+        )
+    };
+    let schema = Arc::new(
+        Type::group_type_builder("schema")
+            .with_fields(vec![
+                string("model"),
+                string("author"),
+                time,
+                downloads,
+                string("merged_country_groups_single"),
+            ])
+            .build()
+            .expect("schema"),
+    );
+    let file = std::fs::File::create(path).expect("create parquet");
+    let props = Arc::new(WriterProperties::builder().build());
+    let mut writer = SerializedFileWriter::new(file, schema, props).expect("writer");
+    let mut group = writer.next_row_group().expect("row group");
+    let mut text_column = |values: Vec<Option<String>>| {
+        let mut col = group.next_column().expect("column").expect("a column");
+        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
+        let data: Vec<ByteArray> = values
+            .into_iter()
+            .flatten()
+            .map(|s| ByteArray::from(s.as_str()))
+            .collect();
+        col.typed::<ByteArrayType>()
+            .write_batch(&data, Some(&defs), None)
+            .expect("write strings");
+        col.close().expect("close column");
+    };
+    text_column(rows.iter().map(|r| Some(r.0.to_owned())).collect());
+    text_column(rows.iter().map(|r| Some(r.1.to_owned())).collect());
+    {
+        let mut col = group.next_column().expect("column").expect("time");
+        let data: Vec<i64> = rows
+            .iter()
+            .map(|r| days_since_epoch(r.3) * 86_400_000_000_000)
+            .collect();
+        col.typed::<Int64Type>()
+            .write_batch(&data, Some(&vec![1; rows.len()]), None)
+            .expect("write times");
+        col.close().expect("close column");
+    }
+    if downloads_as_text {
+        let mut col = group.next_column().expect("column").expect("downloads");
+        let data: Vec<ByteArray> = rows
+            .iter()
+            .map(|r| ByteArray::from(r.4.unwrap_or(0).to_string().as_str()))
+            .collect();
+        col.typed::<ByteArrayType>()
+            .write_batch(&data, Some(&vec![1; rows.len()]), None)
+            .expect("write");
+        col.close().expect("close column");
+    } else {
+        let mut col = group.next_column().expect("column").expect("downloads");
+        let defs: Vec<i16> = rows.iter().map(|r| i16::from(r.4.is_some())).collect();
+        let data: Vec<i64> = rows.iter().filter_map(|r| r.4).collect();
+        col.typed::<Int64Type>()
+            .write_batch(&data, Some(&defs), None)
+            .expect("write counts");
+        col.close().expect("close column");
+    }
+    let mut text_column = |values: Vec<Option<String>>| {
+        let mut col = group.next_column().expect("column").expect("a column");
+        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
+        let data: Vec<ByteArray> = values
+            .into_iter()
+            .flatten()
+            .map(|s| ByteArray::from(s.as_str()))
+            .collect();
+        col.typed::<ByteArrayType>()
+            .write_batch(&data, Some(&defs), None)
+            .expect("write strings");
+        col.close().expect("close column");
+    };
+    text_column(rows.iter().map(|r| r.2.map(str::to_owned)).collect());
+    group.close().expect("close row group");
+    writer.close().expect("close file");
+}
+
+/// The same rows as a CSV export (pandas style: a float count column, times with a clock).
+fn csv_text(rows: &[(&str, &str, Option<&str>, &str, Option<i64>)]) -> String {
+    let mut out = String::from("model,author,time,downloadsAllTime,merged_country_groups_single,org_type\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{},\"{}\",{} 00:00:00,{},{},company\n",
+            r.0,
+            r.1,
+            r.3,
+            r.4.map_or(String::new(), |n| format!("{n}.0")),
+            r.2.unwrap_or("")
+        ));
+    }
+    out
+}
+
+fn check_known_answers(c: &builder::Computed) {
+    assert_eq!(c.months, vec![(2025, 1), (2025, 2)]);
+    assert_eq!(c.totals, vec![610, 870]);
+    for (id, jan, feb) in EXPECTED {
+        assert_eq!(c.group(id), Some(&[*jan, *feb][..]), "group {id}");
+    }
+    assert_eq!(c.report.rows, ROWS.len());
+    assert_eq!(c.report.skipped, 1, "the row without a count");
+    assert_eq!(c.report.models, 5);
+    assert_eq!(c.report.baselines, 3, "Qwen, Llama and Mistral start on the first date");
+    assert_eq!(c.report.resets.len(), 1);
+    assert_eq!(
+        (c.report.resets[0].model.as_str(), c.report.resets[0].before, c.report.resets[0].after),
+        ("meta-llama/Llama-3.1-8B", 5500, 4000)
+    );
+    // Organisations by downloads over both months: meta-llama 600, Qwen 600 (ties by name), ...
+    let orgs: Vec<(&str, u64)> = c
+        .orgs
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.iter().sum()))
+        .collect();
+    assert_eq!(
+        orgs,
+        vec![("Qwen", 600), ("meta-llama", 600), ("someone", 150), ("mistralai", 100), ("user", 30)]
+    );
+    // Every share, to one decimal, half up.
+    let shares: Vec<(String, Vec<String>)> = c
+        .groups
+        .iter()
+        .map(|(id, v)| {
+            (
+                id.clone(),
+                c.shares(v, Step::Month)
+                    .iter()
+                    .map(|s| {
+                        let mut t = String::new();
+                        builder::share(s.part, s.whole, 1)
+                            .expect("share")
+                            .write(&mut t, '.', None);
+                        t
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let expect = |id: &str, a: &str, b: &str| {
+        assert!(
+            shares.contains(&(id.to_owned(), vec![a.to_owned(), b.to_owned()])),
+            "{id}: {shares:?}"
+        );
+    };
+    expect("china", "49.2", "34.5");
+    expect("us", "32.8", "46.0");
+    expect("europe", "8.2", "5.7");
+    expect("unaffiliated", "1.6", "2.3");
+    expect("unknown", "8.2", "11.5");
+    expect("other-countries", "0.0", "0.0");
+}
+
+#[test]
+fn parquet_and_csv_give_the_known_answers() {
+    let dir = scratch("known");
+    let pq = dir.join("fixture.parquet");
+    write_parquet(&pq, ROWS, false);
+    let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    check_known_answers(&compute(rows, &Config::default()).expect("computes"));
+
+    let rows = builder::csv::read(&csv_text(ROWS), &Columns::default()).expect("reads CSV");
+    check_known_answers(&compute(rows, &Config::default()).expect("computes"));
+
+    let restart = Config {
+        reset: ResetRule::Restart,
+        ..Config::default()
+    };
+    let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    let c = compute(rows, &restart).expect("computes");
+    // The reset counts 4000 in full, then 1600 more: US February 300 + 4000 + 1600.
+    assert_eq!(c.group("us"), Some(&[200, 5900][..]));
+    assert_eq!(c.totals, vec![610, 870 - 400 + 5900]);
+}
+
+#[test]
+fn a_missing_or_mistyped_column_is_named() {
+    let dir = scratch("columns");
+    let pq = dir.join("fixture.parquet");
+    write_parquet(&pq, ROWS, false);
+    let columns = Columns {
+        country: "org_country_single".into(),
+        ..Columns::default()
+    };
+    let err = builder::parquet::read(&pq, &columns).expect_err("no such column");
+    let text = err.to_string();
+    assert!(text.contains("`org_country_single`"), "{text}");
+    assert!(text.contains("merged_country_groups_single"), "lists the columns: {text}");
+    assert!(text.contains("--country-column"), "{text}");
+
+    let err = builder::csv::read(
+        &csv_text(ROWS).replace("downloadsAllTime", "downloads"),
+        &Columns::default(),
+    )
+    .expect_err("no such column");
+    assert!(err.to_string().contains("`downloadsAllTime`"), "{err}");
+
+    let typed = dir.join("text-counts.parquet");
+    write_parquet(&typed, ROWS, true);
+    let err = builder::parquet::read(&typed, &Columns::default()).expect_err("text counts");
+    let text = err.to_string();
+    assert!(
+        text.contains("column `downloadsAllTime` holds BYTE_ARRAY") && text.contains("expected an integer count"),
+        "{text}"
+    );
+
+    let err = builder::csv::read(
+        "model,author,time,downloadsAllTime,merged_country_groups_single\nm,a,2025-01-01,12.5,China\n",
+        &Columns::default(),
+    )
+    .expect_err("a fraction of a download");
+    assert_eq!(
+        err.to_string(),
+        "row 2, column `downloadsAllTime`: `12.5` is not a whole number of downloads"
+    );
+}
+
+fn oms() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_oms"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn build_series_merges_a_valid_computed_metric() {
+    let dir = scratch("cli");
+    let pq = dir.join("all_downloads_with_annotations.parquet");
+    write_parquet(&pq, ROWS, false);
+    let out = dir.join("snapshot.json");
+    let run = oms()
+        .args(["build-series"])
+        .arg(&pq)
+        .args(["--revision", "0123abc", "--snapshot"])
+        .arg(root().join("public/data/snapshot.json"))
+        .arg("--out")
+        .arg(&out)
+        .args(["--generated", "2026-11-29"])
+        .output()
+        .expect("runs oms");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(stdout.contains("counter resets (rule hold): 1"), "{stdout}");
+    assert!(stdout.contains("meta-llama/Llama-3.1-8B on 2025-02-12: 5500 -> 4000"), "{stdout}");
+    // The check over the headline's window (Aug 2024 - Aug 2025), of which the data has 2 months.
+    assert!(
+        stdout.contains("china: computed 40.54 % (600 of 1480 downloads, 2024-08 to 2025-08; the data covers 2 of its 13 months), published 17.1 %: +23.44 points"),
+        "{stdout}"
+    );
+
+    let text = std::fs::read_to_string(&out).expect("written");
+    let doc: Json = serde_json::from_str(&text).expect("JSON");
+    let s = snapshot::validate(&doc).expect("the merged snapshot validates");
+    let m = s
+        .metrics
+        .iter()
+        .find(|m| m.id == "computed-download-share-by-country-group")
+        .expect("the computed metric");
+    assert_eq!(m.values.len(), 12, "6 groups x 2 months");
+    let p = m.provenance.as_ref().expect("provenance");
+    let bytes = std::fs::read(&pq).expect("fixture");
+    assert_eq!(p.input_sha256, open_model_share::sha256::hex(&bytes));
+    assert_eq!(p.input, "all_downloads_with_annotations.parquet");
+    assert_eq!(p.dataset_revision, "0123abc");
+    assert!(p.command.starts_with("oms build-series "), "{}", p.command);
+    assert!(p.rule.contains("1 counter resets"), "{}", p.rule);
+    let china = s.series.iter().position(|x| x.id == "china").expect("china");
+    let v = m
+        .values
+        .iter()
+        .find(|v| v.series == china && v.when.bounds().0.iso() == "2025-02")
+        .expect("China, February");
+    assert_eq!((v.totals, v.kind), (Some((300, 870)), Kind::Computed));
+    assert_eq!(v.value.units(), 345, "34.5 %");
+    // The published metrics are untouched; the original is still the headline.
+    assert_eq!(s.metrics[s.headline].id, "hf-download-share-by-developer-country");
+    let orgs = s
+        .metrics
+        .iter()
+        .find(|m| m.id == "computed-download-share-by-organisation")
+        .expect("organisations");
+    assert_eq!(orgs.values.len(), 10, "5 organisations x 2 months");
+
+    // Running again replaces the computed metrics instead of adding more.
+    let again = oms()
+        .arg("build-series")
+        .arg(&pq)
+        .args(["--revision", "0123abc", "--step", "quarter", "--snapshot"])
+        .arg(&out)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs oms");
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let text = std::fs::read_to_string(&out).expect("written");
+    let doc: Json = serde_json::from_str(&text).expect("JSON");
+    let s2 = snapshot::validate(&doc).expect("validates");
+    assert_eq!(s2.metrics.len(), s.metrics.len());
+    assert_eq!(s2.series.len(), s.series.len());
+}
+
+#[test]
+fn build_series_refuses_bad_input_and_writes_nothing() {
+    let dir = scratch("refuse");
+    let csv = dir.join("data.csv");
+    std::fs::write(&csv, csv_text(ROWS).replace("merged_country_groups_single", "country")).expect("write");
+    let out = dir.join("out.json");
+    let run = oms()
+        .arg("build-series")
+        .arg(&csv)
+        .args(["--revision", "r1", "--snapshot"])
+        .arg(root().join("public/data/snapshot.json"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs oms");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("the country column `merged_country_groups_single` is not in the file"), "{stderr}");
+    assert!(!out.exists(), "nothing written");
+
+    let run = oms()
+        .arg("build-series")
+        .arg(&csv)
+        .args(["--revision", "r1", "--country-column", "country", "--snapshot"])
+        .arg(root().join("public/data/snapshot.json"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs oms");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(out.exists());
+}
+
+/// The computed snapshot the end-to-end tests load: 20 months of a synthetic dataset (test data,
+/// never shipped), made by the builder. Set OMS_BLESS=1 to rewrite it after a deliberate change.
+#[test]
+fn the_end_to_end_fixture_is_the_builders_output() {
+    let dir = scratch("e2e");
+    let csv = dir.join("synthetic.csv");
+    let mut text = String::from("model,author,time,downloadsAllTime,merged_country_groups_single\n");
+    let models = [
+        ("qwen/a", "Qwen", "China", 900u64, 40u64),
+        ("deepseek/b", "deepseek-ai", "China", 500, 25),
+        ("meta/c", "meta-llama", "USA", 1500, 30),
+        ("google/d", "google", "USA", 800, 20),
+        ("mistral/e", "mistralai", "France", 400, 6),
+        ("user/f", "someone", "User", 300, 8),
+        ("lab/g", "lab", "India", 200, 5),
+        ("anon/h", "anon", "", 250, 3),
+    ];
+    for week in 0..87u64 {
+        let day = builder::day_from_epoch(20_089 - 365 + 7 * week as i64).expect("day");
+        for (i, (model, org, country, base, growth)) in models.iter().enumerate() {
+            // Weekly downloads that drift: Chinese models grow faster, US ones slower.
+            let weekly = base + growth * week * (i as u64 % 3 + 1) / 2;
+            let cumulative = weekly * (week + 1) + 10_000;
+            text.push_str(&format!(
+                "{model},{org},{},{cumulative},{country}\n",
+                builder::day_iso(day)
+            ));
+        }
+    }
+    std::fs::write(&csv, text).expect("write");
+    let out = dir.join("computed.json");
+    let run = oms()
+        .arg("build-series")
+        .arg(&csv)
+        .args(["--revision", "synthetic-test-data", "--top", "4", "--generated", "2026-11-29", "--snapshot"])
+        .arg(root().join("public/data/snapshot.json"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("runs oms");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let made = std::fs::read_to_string(&out).expect("written");
+    // The command line names a temporary folder and this checkout: keep relative names.
+    let made = made
+        .replace(&format!("{}/", dir.display()), "")
+        .replace(&format!("{}/", root().display()), "");
+    let fixture = root().join("tests/fixtures/valid-computed.json");
+    if std::env::var_os("OMS_BLESS").is_some() {
+        std::fs::write(&fixture, &made).expect("bless");
+    }
+    let kept = std::fs::read_to_string(&fixture).expect("tests/fixtures/valid-computed.json (OMS_BLESS=1 writes it)");
+    assert!(kept == made, "tests/fixtures/valid-computed.json is not the builder's output; rerun with OMS_BLESS=1 after checking the change");
+}
