@@ -5,6 +5,7 @@
 //! [`chart`] marks -> views. Everything but the views (`app`, wasm32 only) is plain Rust with no
 //! browser API, tested on the host.
 
+#[cfg(not(target_arch = "wasm32"))]
 pub mod builder;
 pub mod chart;
 pub mod decimal;

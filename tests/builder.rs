@@ -14,27 +14,108 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
+/// (model, author, country, date, cumulative downloads).
+type Fixture = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<i64>,
+);
+
 /// (model, author, country, date, cumulative downloads). Expected, rule `hold`, first rows on the
 /// first date as baselines:
 /// - January: Qwen 100 + 200 = 300; Llama 200; no-country 50 (first seen later: in full);
 ///   Mistral (Germany) 50; the user's model 10 (new). All 610.
 /// - February: Qwen 300; Llama 300, then a reset to 4000 (nothing), then 5600 (100 past 5500):
 ///   400; no-country 100; Mistral 50; user 20. All 870.
-const ROWS: &[(&str, &str, Option<&str>, &str, Option<i64>)] = &[
-    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-01", Some(1000)),
-    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-08", Some(1100)),
-    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-01-15", Some(1300)),
-    ("Qwen/Qwen2.5-7B", "Qwen", Some("China"), "2025-02-05", Some(1600)),
-    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-01-01", Some(5000)),
-    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-01-08", Some(5200)),
-    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-05", Some(5500)),
-    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-12", Some(4000)),
-    ("meta-llama/Llama-3.1-8B", "meta-llama", Some("USA"), "2025-02-19", Some(5600)),
+const ROWS: &[Fixture] = &[
+    (
+        "Qwen/Qwen2.5-7B",
+        "Qwen",
+        Some("China"),
+        "2025-01-01",
+        Some(1000),
+    ),
+    (
+        "Qwen/Qwen2.5-7B",
+        "Qwen",
+        Some("China"),
+        "2025-01-08",
+        Some(1100),
+    ),
+    (
+        "Qwen/Qwen2.5-7B",
+        "Qwen",
+        Some("China"),
+        "2025-01-15",
+        Some(1300),
+    ),
+    (
+        "Qwen/Qwen2.5-7B",
+        "Qwen",
+        Some("China"),
+        "2025-02-05",
+        Some(1600),
+    ),
+    (
+        "meta-llama/Llama-3.1-8B",
+        "meta-llama",
+        Some("USA"),
+        "2025-01-01",
+        Some(5000),
+    ),
+    (
+        "meta-llama/Llama-3.1-8B",
+        "meta-llama",
+        Some("USA"),
+        "2025-01-08",
+        Some(5200),
+    ),
+    (
+        "meta-llama/Llama-3.1-8B",
+        "meta-llama",
+        Some("USA"),
+        "2025-02-05",
+        Some(5500),
+    ),
+    (
+        "meta-llama/Llama-3.1-8B",
+        "meta-llama",
+        Some("USA"),
+        "2025-02-12",
+        Some(4000),
+    ),
+    (
+        "meta-llama/Llama-3.1-8B",
+        "meta-llama",
+        Some("USA"),
+        "2025-02-19",
+        Some(5600),
+    ),
     ("someone/model", "someone", None, "2025-01-15", Some(50)),
     ("someone/model", "someone", None, "2025-02-05", Some(150)),
-    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-01-01", Some(300)),
-    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-01-08", Some(350)),
-    ("mistralai/Mistral-7B", "mistralai", Some("Germany"), "2025-02-05", Some(400)),
+    (
+        "mistralai/Mistral-7B",
+        "mistralai",
+        Some("Germany"),
+        "2025-01-01",
+        Some(300),
+    ),
+    (
+        "mistralai/Mistral-7B",
+        "mistralai",
+        Some("Germany"),
+        "2025-01-08",
+        Some(350),
+    ),
+    (
+        "mistralai/Mistral-7B",
+        "mistralai",
+        Some("Germany"),
+        "2025-02-05",
+        Some(400),
+    ),
     ("user/tiny", "user", Some("User"), "2025-01-08", Some(10)),
     ("user/tiny", "user", Some("User"), "2025-02-05", Some(30)),
     ("broken/none", "broken", Some("USA"), "2025-01-08", None),
@@ -69,7 +150,7 @@ fn days_since_epoch(iso: &str) -> i64 {
 }
 
 /// Writes the rows as the dataset does: strings, a nanosecond timestamp, an int64 count.
-fn write_parquet(path: &Path, rows: &[(&str, &str, Option<&str>, &str, Option<i64>)], downloads_as_text: bool) {
+fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
     let string = |name: &str| {
         Arc::new(
             Type::primitive_type_builder(name, Physical::BYTE_ARRAY)
@@ -176,8 +257,9 @@ fn write_parquet(path: &Path, rows: &[(&str, &str, Option<&str>, &str, Option<i6
 }
 
 /// The same rows as a CSV export (pandas style: a float count column, times with a clock).
-fn csv_text(rows: &[(&str, &str, Option<&str>, &str, Option<i64>)]) -> String {
-    let mut out = String::from("model,author,time,downloadsAllTime,merged_country_groups_single,org_type\n");
+fn csv_text(rows: &[Fixture]) -> String {
+    let mut out =
+        String::from("model,author,time,downloadsAllTime,merged_country_groups_single,org_type\n");
     for r in rows {
         out.push_str(&format!(
             "{},\"{}\",{} 00:00:00,{},{},company\n",
@@ -200,10 +282,17 @@ fn check_known_answers(c: &builder::Computed) {
     assert_eq!(c.report.rows, ROWS.len());
     assert_eq!(c.report.skipped, 1, "the row without a count");
     assert_eq!(c.report.models, 5);
-    assert_eq!(c.report.baselines, 3, "Qwen, Llama and Mistral start on the first date");
+    assert_eq!(
+        c.report.baselines, 3,
+        "Qwen, Llama and Mistral start on the first date"
+    );
     assert_eq!(c.report.resets.len(), 1);
     assert_eq!(
-        (c.report.resets[0].model.as_str(), c.report.resets[0].before, c.report.resets[0].after),
+        (
+            c.report.resets[0].model.as_str(),
+            c.report.resets[0].before,
+            c.report.resets[0].after
+        ),
         ("meta-llama/Llama-3.1-8B", 5500, 4000)
     );
     // Organisations by downloads over both months: meta-llama 600, Qwen 600 (ties by name), ...
@@ -214,7 +303,13 @@ fn check_known_answers(c: &builder::Computed) {
         .collect();
     assert_eq!(
         orgs,
-        vec![("Qwen", 600), ("meta-llama", 600), ("someone", 150), ("mistralai", 100), ("user", 30)]
+        vec![
+            ("Qwen", 600),
+            ("meta-llama", 600),
+            ("someone", 150),
+            ("mistralai", 100),
+            ("user", 30)
+        ]
     );
     // Every share, to one decimal, half up.
     let shares: Vec<(String, Vec<String>)> = c
@@ -284,7 +379,10 @@ fn a_missing_or_mistyped_column_is_named() {
     let err = builder::parquet::read(&pq, &columns).expect_err("no such column");
     let text = err.to_string();
     assert!(text.contains("`org_country_single`"), "{text}");
-    assert!(text.contains("merged_country_groups_single"), "lists the columns: {text}");
+    assert!(
+        text.contains("merged_country_groups_single"),
+        "lists the columns: {text}"
+    );
     assert!(text.contains("--country-column"), "{text}");
 
     let err = builder::csv::read(
@@ -299,7 +397,8 @@ fn a_missing_or_mistyped_column_is_named() {
     let err = builder::parquet::read(&typed, &Columns::default()).expect_err("text counts");
     let text = err.to_string();
     assert!(
-        text.contains("column `downloadsAllTime` holds BYTE_ARRAY") && text.contains("expected an integer count"),
+        text.contains("column `downloadsAllTime` holds BYTE_ARRAY")
+            && text.contains("expected an integer count"),
         "{text}"
     );
 
@@ -339,9 +438,16 @@ fn build_series_merges_a_valid_computed_metric() {
         .output()
         .expect("runs oms");
     let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(run.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(stdout.contains("counter resets (rule hold): 1"), "{stdout}");
-    assert!(stdout.contains("meta-llama/Llama-3.1-8B on 2025-02-12: 5500 -> 4000"), "{stdout}");
+    assert!(
+        stdout.contains("meta-llama/Llama-3.1-8B on 2025-02-12: 5500 -> 4000"),
+        "{stdout}"
+    );
     // The check over the headline's window (Aug 2024 - Aug 2025), of which the data has 2 months.
     assert!(
         stdout.contains("china: computed 40.54 % (600 of 1480 downloads, 2024-08 to 2025-08; the data covers 2 of its 13 months), published 17.1 %: +23.44 points"),
@@ -364,7 +470,11 @@ fn build_series_merges_a_valid_computed_metric() {
     assert_eq!(p.dataset_revision, "0123abc");
     assert!(p.command.starts_with("oms build-series "), "{}", p.command);
     assert!(p.rule.contains("1 counter resets"), "{}", p.rule);
-    let china = s.series.iter().position(|x| x.id == "china").expect("china");
+    let china = s
+        .series
+        .iter()
+        .position(|x| x.id == "china")
+        .expect("china");
     let v = m
         .values
         .iter()
@@ -373,7 +483,10 @@ fn build_series_merges_a_valid_computed_metric() {
     assert_eq!((v.totals, v.kind), (Some((300, 870)), Kind::Computed));
     assert_eq!(v.value.units(), 345, "34.5 %");
     // The published metrics are untouched; the original is still the headline.
-    assert_eq!(s.metrics[s.headline].id, "hf-download-share-by-developer-country");
+    assert_eq!(
+        s.metrics[s.headline].id,
+        "hf-download-share-by-developer-country"
+    );
     let orgs = s
         .metrics
         .iter()
@@ -391,7 +504,11 @@ fn build_series_merges_a_valid_computed_metric() {
         .arg(&out)
         .output()
         .expect("runs oms");
-    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     let text = std::fs::read_to_string(&out).expect("written");
     let doc: Json = serde_json::from_str(&text).expect("JSON");
     let s2 = snapshot::validate(&doc).expect("validates");
@@ -403,7 +520,11 @@ fn build_series_merges_a_valid_computed_metric() {
 fn build_series_refuses_bad_input_and_writes_nothing() {
     let dir = scratch("refuse");
     let csv = dir.join("data.csv");
-    std::fs::write(&csv, csv_text(ROWS).replace("merged_country_groups_single", "country")).expect("write");
+    std::fs::write(
+        &csv,
+        csv_text(ROWS).replace("merged_country_groups_single", "country"),
+    )
+    .expect("write");
     let out = dir.join("out.json");
     let run = oms()
         .arg("build-series")
@@ -416,19 +537,32 @@ fn build_series_refuses_bad_input_and_writes_nothing() {
         .expect("runs oms");
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("the country column `merged_country_groups_single` is not in the file"), "{stderr}");
+    assert!(
+        stderr.contains("the country column `merged_country_groups_single` is not in the file"),
+        "{stderr}"
+    );
     assert!(!out.exists(), "nothing written");
 
     let run = oms()
         .arg("build-series")
         .arg(&csv)
-        .args(["--revision", "r1", "--country-column", "country", "--snapshot"])
+        .args([
+            "--revision",
+            "r1",
+            "--country-column",
+            "country",
+            "--snapshot",
+        ])
         .arg(root().join("public/data/snapshot.json"))
         .arg("--out")
         .arg(&out)
         .output()
         .expect("runs oms");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert!(out.exists());
 }
 
@@ -438,7 +572,8 @@ fn build_series_refuses_bad_input_and_writes_nothing() {
 fn the_end_to_end_fixture_is_the_builders_output() {
     let dir = scratch("e2e");
     let csv = dir.join("synthetic.csv");
-    let mut text = String::from("model,author,time,downloadsAllTime,merged_country_groups_single\n");
+    let mut text =
+        String::from("model,author,time,downloadsAllTime,merged_country_groups_single\n");
     let models = [
         ("qwen/a", "Qwen", "China", 900u64, 40u64),
         ("deepseek/b", "deepseek-ai", "China", 500, 25),
@@ -466,13 +601,25 @@ fn the_end_to_end_fixture_is_the_builders_output() {
     let run = oms()
         .arg("build-series")
         .arg(&csv)
-        .args(["--revision", "synthetic-test-data", "--top", "4", "--generated", "2026-11-29", "--snapshot"])
+        .args([
+            "--revision",
+            "synthetic-test-data",
+            "--top",
+            "4",
+            "--generated",
+            "2026-11-29",
+            "--snapshot",
+        ])
         .arg(root().join("public/data/snapshot.json"))
         .arg("--out")
         .arg(&out)
         .output()
         .expect("runs oms");
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let made = std::fs::read_to_string(&out).expect("written");
     // The command line names a temporary folder and this checkout: keep relative names.
     let made = made
@@ -482,6 +629,7 @@ fn the_end_to_end_fixture_is_the_builders_output() {
     if std::env::var_os("OMS_BLESS").is_some() {
         std::fs::write(&fixture, &made).expect("bless");
     }
-    let kept = std::fs::read_to_string(&fixture).expect("tests/fixtures/valid-computed.json (OMS_BLESS=1 writes it)");
+    let kept = std::fs::read_to_string(&fixture)
+        .expect("tests/fixtures/valid-computed.json (OMS_BLESS=1 writes it)");
     assert!(kept == made, "tests/fixtures/valid-computed.json is not the builder's output; rerun with OMS_BLESS=1 after checking the change");
 }

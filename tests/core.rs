@@ -1032,3 +1032,149 @@ fn every_schema_fixture_is_rejected_for_its_own_reason() {
         );
     }
 }
+
+/// The problems of the computed fixture after `edit`, as (path, kind).
+fn computed_problems_after(edit: impl FnOnce(&mut Value)) -> Vec<(String, ProblemKind)> {
+    let mut doc: Value = serde_json::from_str(&fixture("valid-computed.json")).unwrap();
+    edit(&mut doc);
+    match parse(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(ps) => ps.into_iter().map(|p| (p.path, p.kind)).collect(),
+    }
+}
+
+fn computed_index(s: &Snapshot) -> usize {
+    s.metrics
+        .iter()
+        .position(|m| m.id == "computed-download-share-by-country-group")
+        .expect("the computed metric")
+}
+
+#[test]
+fn computed_values_must_agree_with_their_totals_and_provenance() {
+    let s = parse(&fixture("valid-computed.json")).expect("the builder's output validates");
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    assert!(m.values.iter().all(|v| v.totals.is_some()));
+    // The fixture's metric index in the document is the same as in the snapshot.
+    let path = format!("metrics[{i}].values[0]");
+    assert_eq!(
+        computed_problems_after(|d| d["metrics"][i]["values"][0]["numerator"] = json!(6600)),
+        vec![(
+            format!("{path}.value"),
+            ProblemKind::ShareMismatch {
+                expected: open_model_share::decimal::Decimal::new(302, 1)
+            }
+        )],
+        "6600 / 21870 is 30.2 %, not the 29.7 written"
+    );
+    assert_eq!(
+        computed_problems_after(|d| d["metrics"][i]["values"][0]["numerator"] = json!(30000)),
+        vec![(path.clone(), ProblemKind::BadTotals)]
+    );
+    assert_eq!(
+        computed_problems_after(|d| {
+            d["metrics"][i]["values"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("denominator");
+        }),
+        vec![(format!("{path}.denominator"), ProblemKind::Missing)]
+    );
+    assert_eq!(
+        computed_problems_after(|d| {
+            d["metrics"][i]
+                .as_object_mut()
+                .unwrap()
+                .remove("provenance");
+        }),
+        vec![(format!("metrics[{i}].provenance"), ProblemKind::Missing)]
+    );
+    assert_eq!(
+        computed_problems_after(|d| d["metrics"][i]["provenance"]["input_sha256"] = json!("ABC")),
+        vec![(
+            format!("metrics[{i}].provenance.input_sha256"),
+            ProblemKind::BadSha256
+        )]
+    );
+    // Totals on a sourced figure are refused.
+    assert_eq!(
+        problems_after(|d| {
+            d["metrics"][0]["values"][0]["numerator"] = json!(171);
+            d["metrics"][0]["values"][0]["denominator"] = json!(1000);
+        }),
+        vec![("metrics[0].values[0]".to_owned(), ProblemKind::BadTotals)]
+    );
+}
+
+#[test]
+fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
+    use chart::timeline;
+    let s = parse(&fixture("valid-computed.json")).expect("valid");
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    assert_eq!(chart::shape_of(m), chart::Shape::Timeline);
+    assert!(timeline::is_dense(m));
+    for width in [320.0, 768.0, 1280.0] {
+        let t = chart::timeline(&s, i, &[], Lang::En, width);
+        assert_eq!(t.lines.len(), 6, "one line per group");
+        assert!(t.lines.iter().all(|l| l.data_line && l.connector.is_some()));
+        let emphasized: Vec<&str> = t
+            .lines
+            .iter()
+            .filter(|l| l.emphasis)
+            .map(|l| l.key.as_str())
+            .collect();
+        assert_eq!(emphasized, vec!["china", "us"]);
+        // Years on the time axis, not every month.
+        let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, vec!["2024", "2025"], "at {width}");
+        // Only the last point of a series may carry its value.
+        for l in &t.lines {
+            let own: Vec<&timeline::PointMark> =
+                t.points.iter().filter(|p| p.key == l.key).collect();
+            assert_eq!(own.len(), 20);
+            assert!(own[..19].iter().all(|p| p.label.is_none()), "{}", l.key);
+        }
+        // The value axis fits the values (all under 60 %) instead of running to 100.
+        let top = t.y_ticks.last().expect("ticks");
+        let hundred = text::value(
+            Lang::En,
+            open_model_share::decimal::Decimal::new(100, 0),
+            Unit::Percent,
+        );
+        assert!(
+            top.label != hundred && t.y_ticks.len() >= 3,
+            "{:?}",
+            t.y_ticks
+        );
+        // Every point inside the plot.
+        assert!(t.points.iter().all(|p| p.x >= t.plot.x
+            && p.x <= t.plot.x + t.plot.width
+            && p.y >= t.plot.y
+            && p.y <= t.plot.y + t.plot.height));
+    }
+    let first_china = m
+        .values
+        .iter()
+        .position(|v| s.series[v.series].id == "china")
+        .expect("china");
+    let tip = chart::tooltip::tooltip_text(&s, i, Some(first_china), Lang::En).expect("tooltip");
+    assert_eq!(tip.totals.as_deref(), Some("6,500 of 21,870 downloads"));
+    assert_eq!(tip.kind, "computed from the study's dataset");
+    let it = chart::tooltip::tooltip_text(&s, i, Some(first_china), Lang::It).expect("tooltip");
+    assert_eq!(it.totals.as_deref(), Some("6500 su 21.870 download"));
+
+    // The summary reads each series as its first and last figures, not 120 values.
+    let summary = text::summary(Lang::En, &s, i, &[]);
+    assert!(summary.contains("China from 29.7"), "{summary}");
+    assert!(summary.len() < 1200, "{} characters", summary.len());
+
+    // The table and downloads carry the totals.
+    let rows = open_model_share::export::rows(&s, i, &[], Lang::En);
+    let csv = open_model_share::export::csv(&s, i, &rows, Lang::En);
+    assert!(
+        csv.lines().nth(1).expect("a row").ends_with(",6500,21870"),
+        "{csv}"
+    );
+}

@@ -259,6 +259,7 @@ pub fn Explorer(
                 <p class="oms-tooltip__value">{t.value}</p>
                 <p>{t.when}</p>
                 <p>{ui.source} {ui.colon} {t.source}</p>
+                {t.totals.map(|x| view! { <p class="oms-tooltip__totals">{x}</p> })}
                 <p class="oms-tooltip__kind">{t.kind}</p>
             </div>
         })
@@ -406,9 +407,11 @@ pub fn Explorer(
                         .iter()
                         .map(|l| {
                             let series = l.series;
-                            let connector = l.connector.clone().map(|p| view! { <path class="oms-connector" d=p /> });
+                            let path_class = if l.data_line { "oms-data-line" } else { "oms-connector" };
+                            let connector = l.connector.clone().map(|p| view! { <path class=path_class d=p /> });
+                            let base = if l.emphasis { "oms-line" } else { "oms-line oms-line--muted" };
                             view! {
-                                <g class=move || if dimmed(highlight.get(), Some(series)) { "oms-line oms-mark--dim" } else { "oms-line" } data-key=l.key.clone() aria-hidden="true">
+                                <g class=move || if dimmed(highlight.get(), Some(series)) { format!("{base} oms-mark--dim") } else { base.to_owned() } data-key=l.key.clone() aria-hidden="true">
                                     {connector}
                                     <text class="oms-series-name" x=c(l.name.x) y=c(l.name.y) text-anchor=l.name.anchor.svg()>{l.name.text.clone()}</text>
                                 </g>
@@ -425,8 +428,8 @@ pub fn Explorer(
                             });
                             view! {
                                 <MarkGroup index=i key=p.key.clone() series=Some(p.series) label=aria(Some(p.value)) state>
-                                    <circle class="oms-point__hit" cx=c(p.x) cy=c(p.y) r="14" />
-                                    <path class="oms-point" data-key=p.key d=p.marker.path(p.x, p.y, timeline::POINT_R) />
+                                    <circle class="oms-point__hit" cx=c(p.x) cy=c(p.y) r=if p.r < timeline::POINT_R { "8" } else { "14" } />
+                                    <path class=if p.emphasis { "oms-point" } else { "oms-point oms-point--muted" } data-key=p.key d=p.marker.path(p.x, p.y, p.r) />
                                     {label}
                                 </MarkGroup>
                             }
@@ -515,7 +518,7 @@ pub fn Explorer(
                 .to_owned();
             view! { <p class="oms-note"><strong>{label}</strong> {ui.colon} {ui.remainder_note}</p> }
         });
-        let connector = (chart::shape_of(m) == Shape::Timeline)
+        let connector = (chart::shape_of(m) == Shape::Timeline && !timeline::is_dense(m))
             .then(|| view! { <p class="oms-note">{ui.connector_note}</p> });
         let caveats = m
             .caveats
@@ -572,8 +575,9 @@ pub fn Explorer(
         let targets = marks.with(|m| m.as_ref().map(Marks::targets))?;
         let (_, value) = *targets.get(a.index)?;
         let t = tooltip::tooltip_text(&d.snapshot, metric.get(), value, lang)?;
+        let totals = t.totals.map_or(String::new(), |x| format!(" ({x})"));
         Some(format!(
-            "{}: {}, {}. {}: {}, {}.",
+            "{}: {}{totals}, {}. {}: {}, {}.",
             t.title, t.value, t.when, ui.source, t.source, t.kind
         ))
     };

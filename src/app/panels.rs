@@ -44,6 +44,8 @@ pub fn TablePanel(
             .metrics
             .get(m)
             .map_or(String::new(), |x| x.label.get(lang.code()).to_owned());
+        let values = s.metrics.get(m).map_or(&[][..], |x| x.values.as_slice());
+        let with_totals = values.iter().any(|v| v.totals.is_some());
         let rows = export::rows(s, m, &hidden.get(), lang)
             .into_iter()
             .map(|r| {
@@ -53,10 +55,21 @@ pub fn TablePanel(
                     Some(i) => source_link(s, i),
                     None => ui.computed.into_any(),
                 };
+                let totals = with_totals.then(|| {
+                    let t = r
+                        .value_index
+                        .and_then(|i| values.get(i))
+                        .and_then(|v| v.totals)
+                        .map_or(String::new(), |(part, whole)| {
+                            text::totals(lang, part, whole)
+                        });
+                    view! { <td class="oms-num">{t}</td> }
+                });
                 view! {
                     <tr data-key=r.series_id>
                         <th scope="row">{r.series}</th>
                         <td class="oms-num">{value}</td>
+                        {totals}
                         <td>{when}</td>
                         <td>{source}</td>
                     </tr>
@@ -71,6 +84,7 @@ pub fn TablePanel(
                         <tr>
                             <th scope="col">{ui.th_series}</th>
                             <th scope="col">{ui.th_value}</th>
+                            {with_totals.then(|| view! { <th scope="col">{ui.th_totals}</th> })}
                             <th scope="col">{ui.th_when}</th>
                             <th scope="col">{ui.th_source}</th>
                         </tr>
@@ -147,6 +161,24 @@ pub fn SourcesPanel(
                 </p>
             }
         });
+        let provenance = m.provenance.as_ref().map(|p| {
+            let dataset = format!("{} @ {}", p.dataset, p.dataset_revision);
+            let file = format!("{} (SHA-256 {})", p.input, p.input_sha256);
+            let check = p
+                .check
+                .clone()
+                .map(|c| view! { <dt>{ui.prov_check}</dt> <dd>{c}</dd> });
+            view! {
+                <h2 class="oms-h2">{ui.prov_heading}</h2>
+                <dl class="oms-provenance">
+                    <dt>{ui.prov_dataset}</dt> <dd>{dataset}</dd>
+                    <dt>{ui.prov_file}</dt> <dd class="oms-code">{file}</dd>
+                    <dt>{ui.prov_rule}</dt> <dd>{p.rule.clone()}</dd>
+                    <dt>{ui.prov_command}</dt> <dd class="oms-code">{p.command.clone()}</dd>
+                    {check}
+                </dl>
+            }
+        });
         let (major, minor) = s.format_version;
         view! {
             <section class="oms-sources">
@@ -154,6 +186,7 @@ pub fn SourcesPanel(
                 <p>{m.definition.get(lang.code()).to_owned()}</p>
                 {origin}
                 {caveats}
+                {provenance}
                 <h2 class="oms-h2">{ui.figures}</h2>
                 <ul class="oms-list">{figures_list}</ul>
                 <p class="oms-meta">

@@ -167,8 +167,20 @@ mod build {
         }
         let get = |k: &str| flags.iter().rev().find(|(n, _)| *n == k).map(|(_, v)| *v);
         let known = [
-            "revision", "snapshot", "out", "step", "top", "decimals", "reset", "first", "group",
-            "model-column", "org-column", "country-column", "time-column", "downloads-column",
+            "revision",
+            "snapshot",
+            "out",
+            "step",
+            "top",
+            "decimals",
+            "reset",
+            "first",
+            "group",
+            "model-column",
+            "org-column",
+            "country-column",
+            "time-column",
+            "downloads-column",
             "generated",
         ];
         if let Some((bad, _)) = flags.iter().find(|(n, _)| !known.contains(n)) {
@@ -327,7 +339,10 @@ mod build {
             .map_err(|e| e.to_string())
             .and_then(|j| {
                 snapshot::validate(&j).map_err(|ps| {
-                    ps.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+                    ps.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 })
             }) {
             Ok(s) => s,
@@ -379,7 +394,9 @@ mod build {
         };
         json.push('\n');
         if let Err(e) = snapshot::check_size(json.len()) {
-            return fail(&format!("{e}; nothing written (try --step quarter or a smaller --top)"));
+            return fail(&format!(
+                "{e}; nothing written (try --step quarter or a smaller --top)"
+            ));
         }
         if let Err(e) = std::fs::write(out, json) {
             return fail(&format!("{out}: {e}"));
@@ -392,7 +409,11 @@ mod build {
             if computed.orgs.is_empty() {
                 String::new()
             } else {
-                format!(", and {} with {} organisations", merge::ORGS_METRIC, computed.orgs.len())
+                format!(
+                    ", and {} with {} organisations",
+                    merge::ORGS_METRIC,
+                    computed.orgs.len()
+                )
             }
         );
         0

@@ -11,7 +11,11 @@ fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, BuildError> {
     let mut quoted = false;
     let mut line = 1;
     let mut start = 1;
-    let mut chars = text.strip_prefix('\u{feff}').unwrap_or(text).chars().peekable();
+    let mut chars = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .chars()
+        .peekable();
     let mut any = false;
     while let Some(c) = chars.next() {
         if quoted {
@@ -132,7 +136,9 @@ pub fn read(text: &str, columns: &Columns) -> Result<Vec<Row>, BuildError> {
 /// count column that had an empty cell).
 fn parse_count(s: &str) -> Option<u64> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b == b'0')
+    if int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b == b'0')
     {
         return None;
     }

@@ -147,7 +147,10 @@ pub fn org_series_id(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
-fn ensure_list<'a>(doc: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
+fn ensure_list<'a>(
+    doc: &'a mut Map<String, Value>,
+    key: &str,
+) -> Result<&'a mut Vec<Value>, String> {
     doc.entry(key)
         .or_insert_with(|| Value::Array(Vec::new()))
         .as_array_mut()

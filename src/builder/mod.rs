@@ -101,7 +101,12 @@ pub fn default_groups() -> Vec<Group> {
         g("europe", EUROPE),
         g(
             "unaffiliated",
-            &["User", "International / Online", "International/Online", "Online"],
+            &[
+                "User",
+                "International / Online",
+                "International/Online",
+                "Online",
+            ],
         ),
         g(UNKNOWN_GROUP, &["Unknown", "None", "N/A", "nan"]),
     ]
@@ -110,13 +115,54 @@ pub fn default_groups() -> Vec<Group> {
 /// The values of the default Europe group: the dataset's `Europe`, and the European countries
 /// that `merged_country_groups_single` names one by one (it writes `Germany`, `Lithuania`).
 const EUROPE: &[&str] = &[
-    "Europe", "Albania", "Andorra", "Austria", "Belarus", "Belgium", "Bosnia and Herzegovina",
-    "Bulgaria", "Croatia", "Cyprus", "Czechia", "Czech Republic", "Denmark", "Estonia", "Finland",
-    "France", "Germany", "Greece", "Hungary", "Iceland", "Ireland", "Italy", "Kosovo", "Latvia",
-    "Liechtenstein", "Lithuania", "Luxembourg", "Malta", "Moldova", "Monaco", "Montenegro",
-    "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal", "Romania", "San Marino",
-    "Serbia", "Slovakia", "Slovenia", "Spain", "Sweden", "Switzerland", "Ukraine",
-    "United Kingdom", "UK", "Vatican City",
+    "Europe",
+    "Albania",
+    "Andorra",
+    "Austria",
+    "Belarus",
+    "Belgium",
+    "Bosnia and Herzegovina",
+    "Bulgaria",
+    "Croatia",
+    "Cyprus",
+    "Czechia",
+    "Czech Republic",
+    "Denmark",
+    "Estonia",
+    "Finland",
+    "France",
+    "Germany",
+    "Greece",
+    "Hungary",
+    "Iceland",
+    "Ireland",
+    "Italy",
+    "Kosovo",
+    "Latvia",
+    "Liechtenstein",
+    "Lithuania",
+    "Luxembourg",
+    "Malta",
+    "Moldova",
+    "Monaco",
+    "Montenegro",
+    "Netherlands",
+    "North Macedonia",
+    "Norway",
+    "Poland",
+    "Portugal",
+    "Romania",
+    "San Marino",
+    "Serbia",
+    "Slovakia",
+    "Slovenia",
+    "Spain",
+    "Sweden",
+    "Switzerland",
+    "Ukraine",
+    "United Kingdom",
+    "UK",
+    "Vatican City",
 ];
 
 /// Parses a `--group ID=VALUE,VALUE` flag.
@@ -222,7 +268,9 @@ impl Step {
     }
 
     pub fn parse(s: &str) -> Option<Step> {
-        [Step::Month, Step::Quarter].into_iter().find(|r| r.id() == s)
+        [Step::Month, Step::Quarter]
+            .into_iter()
+            .find(|r| r.id() == s)
     }
 }
 
@@ -293,13 +341,29 @@ pub struct Computed {
 #[derive(Clone, Debug, PartialEq)]
 pub enum BuildError {
     /// A column the builder needs is not in the file.
-    MissingColumn { role: &'static str, name: String, found: Vec<String> },
+    MissingColumn {
+        role: &'static str,
+        name: String,
+        found: Vec<String>,
+    },
     /// A column holds another type than the builder can read.
-    ColumnType { name: String, expected: &'static str, found: String },
+    ColumnType {
+        name: String,
+        expected: &'static str,
+        found: String,
+    },
     /// A cell cannot be read as its column's type.
-    BadCell { row: usize, column: String, problem: String },
+    BadCell {
+        row: usize,
+        column: String,
+        problem: String,
+    },
     /// One model has two different counts on one date.
-    Conflict { model: String, day: (u16, u8, u8), counts: (u64, u64) },
+    Conflict {
+        model: String,
+        day: (u16, u8, u8),
+        counts: (u64, u64),
+    },
     /// The file holds no row with a date and a count.
     NoData,
     /// Reading the file failed.
@@ -434,7 +498,11 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
                     .unwrap_or(other)
             };
             model_group[m] = Some(g);
-            let key = if raw.is_empty() { "(empty)".to_owned() } else { raw.to_owned() };
+            let key = if raw.is_empty() {
+                "(empty)".to_owned()
+            } else {
+                raw.to_owned()
+            };
             country_values.entry(key).or_insert((g, 0)).1 += 1;
         }
         if model_org[m].is_none() {
@@ -445,7 +513,7 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
     if kept.is_empty() {
         return Err(BuildError::NoData);
     }
-    kept.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    kept.sort_by_key(|k| (k.0, k.1));
     report.models = model_names.len();
     report.first_day = kept.iter().map(|k| k.1).min();
     report.last_day = kept.iter().map(|k| k.1).max();
@@ -458,7 +526,11 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
     let mut ym = first;
     while ym <= last {
         months.push(ym);
-        ym = if ym.1 == 12 { (ym.0 + 1, 1) } else { (ym.0, ym.1 + 1) };
+        ym = if ym.1 == 12 {
+            (ym.0 + 1, 1)
+        } else {
+            (ym.0, ym.1 + 1)
+        };
     }
     let month_index = |d: (u16, u8, u8)| -> usize {
         (usize::from(d.0) - usize::from(first.0)) * 12 + usize::from(d.1) - usize::from(first.1)
@@ -519,15 +591,13 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
                     reference = Some(count);
                     count - r
                 }
-                Some(_) => {
-                    match config.reset {
-                        ResetRule::Hold => 0,
-                        ResetRule::Restart => {
-                            reference = Some(count);
-                            count
-                        }
+                Some(_) => match config.reset {
+                    ResetRule::Hold => 0,
+                    ResetRule::Restart => {
+                        reference = Some(count);
+                        count
                     }
-                }
+                },
             };
             if downloads == 0 {
                 continue;
@@ -752,7 +822,11 @@ mod tests {
             row("a", "x", "China", "2025-01-26", 120),
         ];
         let hold = compute(rows.clone(), &counting()).expect("computes");
-        assert_eq!(hold.totals, vec![120], "100, then nothing until past 100, then 20");
+        assert_eq!(
+            hold.totals,
+            vec![120],
+            "100, then nothing until past 100, then 20"
+        );
         assert_eq!(
             hold.report.resets,
             vec![Reset {
@@ -790,8 +864,8 @@ mod tests {
     fn rows_without_date_or_count_are_skipped_and_counted() {
         let mut r = row("a", "x", "China", "2025-01-05", 100);
         r.day = None;
-        let c = compute(vec![r, row("b", "y", "USA", "2025-01-05", 7)], &counting())
-            .expect("computes");
+        let c =
+            compute(vec![r, row("b", "y", "USA", "2025-01-05", 7)], &counting()).expect("computes");
         assert_eq!((c.totals[0], c.report.skipped, c.report.rows), (7, 1, 2));
         let mut only = row("a", "x", "China", "2025-01-05", 1);
         only.cumulative = None;
@@ -817,8 +891,16 @@ mod tests {
         assert_eq!(
             q,
             vec![
-                Share { period: PeriodKey::Quarter(2025, 1), part: 30, whole: 50 },
-                Share { period: PeriodKey::Quarter(2025, 2), part: 30, whole: 30 },
+                Share {
+                    period: PeriodKey::Quarter(2025, 1),
+                    part: 30,
+                    whole: 50
+                },
+                Share {
+                    period: PeriodKey::Quarter(2025, 2),
+                    part: 30,
+                    whole: 30
+                },
             ]
         );
         let china = c.group("china").expect("china");

@@ -92,14 +92,15 @@ pub fn read(path: &std::path::Path, columns: &Columns) -> Result<Vec<Row>, Build
     let mut picked: Vec<Arc<Type>> = Vec::new();
     let mut time_kind = TimeKind::Converted;
     for (role, name) in columns.all() {
-        let field = fields
-            .iter()
-            .find(|f| f.name() == name)
-            .ok_or_else(|| BuildError::MissingColumn {
-                role,
-                name: name.to_owned(),
-                found: fields.iter().map(|f| f.name().to_owned()).collect(),
-            })?;
+        let field =
+            fields
+                .iter()
+                .find(|f| f.name() == name)
+                .ok_or_else(|| BuildError::MissingColumn {
+                    role,
+                    name: name.to_owned(),
+                    found: fields.iter().map(|f| f.name().to_owned()).collect(),
+                })?;
         let kind = check_type(role, field)?;
         if role == "time" {
             time_kind = kind;
@@ -147,28 +148,29 @@ pub fn read(path: &std::path::Path, columns: &Columns) -> Result<Vec<Row>, Build
             column: column.to_owned(),
             problem,
         };
-        let model = text(&columns.model)?
-            .ok_or_else(|| bad(&columns.model, "empty model id".into()))?;
-        let day = match get(&columns.time) {
-            None | Some(Field::Null) => None,
-            Some(Field::Str(s)) => Some(parse_day(s).ok_or_else(|| {
-                bad(&columns.time, format!("`{s}` is not a date (YYYY-MM-DD)"))
-            })?),
-            Some(f) => {
-                let days = match (f, time_kind) {
-                    (Field::Long(v), TimeKind::PerDay(per)) => v.div_euclid(per),
-                    (Field::TimestampMillis(v), _) => v.div_euclid(86_400_000),
-                    (Field::TimestampMicros(v), _) => v.div_euclid(86_400_000_000),
-                    (Field::Date(d), _) => i64::from(*d),
-                    (other, _) => {
-                        return Err(bad(&columns.time, format!("{other} is not a date")));
-                    }
-                };
-                Some(day_from_epoch(days).ok_or_else(|| {
-                    bad(&columns.time, "a date outside the years 1900–2999".into())
-                })?)
-            }
-        };
+        let model =
+            text(&columns.model)?.ok_or_else(|| bad(&columns.model, "empty model id".into()))?;
+        let day =
+            match get(&columns.time) {
+                None | Some(Field::Null) => None,
+                Some(Field::Str(s)) => Some(parse_day(s).ok_or_else(|| {
+                    bad(&columns.time, format!("`{s}` is not a date (YYYY-MM-DD)"))
+                })?),
+                Some(f) => {
+                    let days = match (f, time_kind) {
+                        (Field::Long(v), TimeKind::PerDay(per)) => v.div_euclid(per),
+                        (Field::TimestampMillis(v), _) => v.div_euclid(86_400_000),
+                        (Field::TimestampMicros(v), _) => v.div_euclid(86_400_000_000),
+                        (Field::Date(d), _) => i64::from(*d),
+                        (other, _) => {
+                            return Err(bad(&columns.time, format!("{other} is not a date")));
+                        }
+                    };
+                    Some(day_from_epoch(days).ok_or_else(|| {
+                        bad(&columns.time, "a date outside the years 1900–2999".into())
+                    })?)
+                }
+            };
         rows.push(Row {
             model,
             org: text(&columns.org)?,
@@ -182,7 +184,11 @@ pub fn read(path: &std::path::Path, columns: &Columns) -> Result<Vec<Row>, Build
 
 /// A download count cell: a whole number of zero or more, or empty.
 fn count(f: Option<&Field>) -> Result<Option<u64>, String> {
-    let whole = |v: i64| u64::try_from(v).map(Some).map_err(|_| format!("negative count {v}"));
+    let whole = |v: i64| {
+        u64::try_from(v)
+            .map(Some)
+            .map_err(|_| format!("negative count {v}"))
+    };
     match f {
         None | Some(Field::Null) => Ok(None),
         Some(Field::Long(v)) => whole(*v),

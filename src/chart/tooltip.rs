@@ -44,7 +44,9 @@ pub fn tooltip_text(
                 when: text::when(lang, v.when),
                 source: s.sources.get(v.source)?.short_name.clone(),
                 kind: text::kind(lang, v.kind).to_owned(),
-                totals: v.totals.map(|(part, whole)| text::totals(lang, part, whole)),
+                totals: v
+                    .totals
+                    .map(|(part, whole)| text::totals(lang, part, whole)),
             })
         }
         None => {

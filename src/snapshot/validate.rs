@@ -633,7 +633,10 @@ impl Checker {
         let dataset_revision = self.required_string(v, p, "dataset_revision");
         let input = self.required_string(v, p, "input");
         let input_sha256 = self.required_string(v, p, "input_sha256").and_then(|h| {
-            if h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+            if h.len() == 64
+                && h.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            {
                 Some(h)
             } else {
                 self.report(&join(p, "input_sha256"), ProblemKind::BadSha256);
@@ -702,7 +705,8 @@ impl Checker {
                 let value = value?;
                 // |value × d − 100 n| ≤ d / 2 at the value's scale: value is 100 n / d rounded.
                 let scale = 10i128.pow(u32::from(value.decimals()));
-                let lhs = 2 * (i128::from(value.units()) * i128::from(d) - 100 * i128::from(n) * scale);
+                let lhs =
+                    2 * (i128::from(value.units()) * i128::from(d) - 100 * i128::from(n) * scale);
                 if lhs.abs() > i128::from(d) {
                     let expected = {
                         let num = i128::from(n) * 100 * scale;

@@ -258,7 +258,10 @@ pub fn totals(lang: Lang, part: u64, whole: u64) -> String {
     let whole_number = |n: u64| number(lang, Decimal::new(i64::try_from(n).unwrap_or(i64::MAX), 0));
     fill(
         lang.ui().totals,
-        &[("part", &whole_number(part)), ("whole", &whole_number(whole))],
+        &[
+            ("part", &whole_number(part)),
+            ("whole", &whole_number(whole)),
+        ],
     )
 }
 

@@ -91,6 +91,8 @@ pub struct Ui {
     pub kind_table_secondhand: &'static str,
     pub kind_slides: &'static str,
     pub kind_computed: &'static str,
+    /// The table's column of the totals behind computed shares.
+    pub th_totals: &'static str,
     /// `{part}`, `{whole}`: the totals behind a computed share.
     pub totals: &'static str,
     /// `{series}`, `{first}`, `{from}`, `{last}`, `{to}`: a long series in a summary.
@@ -223,6 +225,7 @@ pub(super) static EN: Ui = Ui {
     kind_table_secondhand: "second-hand table",
     kind_slides: "author's talk slides",
     kind_computed: "computed from the study's dataset",
+    th_totals: "Downloads (of all)",
     totals: "{part} of {whole} downloads",
     trend: "{series} from {first} ({from}) to {last} ({to})",
     prov_heading: "How the computed figures were made",
@@ -337,6 +340,7 @@ pub(super) static IT: Ui = Ui {
     kind_table_secondhand: "tabella di seconda mano",
     kind_slides: "slide dell'autore",
     kind_computed: "calcolato dal dataset dello studio",
+    th_totals: "Download (sul totale)",
     totals: "{part} su {whole} download",
     trend: "{series} da {first} ({from}) a {last} ({to})",
     prov_heading: "Come sono state calcolate le cifre",
@@ -449,6 +453,7 @@ pub(super) static ZH: Ui = Ui {
     kind_table_secondhand: "二手表格",
     kind_slides: "作者演讲幻灯片",
     kind_computed: "根据研究数据集计算",
+    th_totals: "下载量（占总数）",
     totals: "{whole} 次下载中的 {part} 次",
     trend: "{series}：从 {first}（{from}）到 {last}（{to}）",
     prov_heading: "计算值是如何得出的",
