@@ -2,8 +2,8 @@
 # Installs whatever is missing, then runs every test tier; any failure (or a tier that runs no
 # test) fails the command.
 #   1. cargo fmt --check; cargo clippy -D warnings for the host and for wasm32
-#   2. host: cargo test (the pure core, with good and bad fixture snapshots; the oms tool), a
-#      minute of the property test, the JSON Schema
+#   2. host: cargo test (the pure core, with good and bad fixture snapshots; the oms tool), the
+#      snapshot builder (feature builder), a minute of the property test, the JSON Schema
 #   3. browser: wasm-bindgen-test in headless Chromium through chromedriver (real components)
 #   4. release build, with the size of every file in dist/ (raw, gzip, brotli)
 #   5. end to end: Playwright against dist/ served on 127.0.0.1 under /widgets/oms/
@@ -34,12 +34,18 @@ cargo fmt --all -- --check
 
 oms_log "cargo clippy (host)"
 cargo clippy --locked --all-targets -- -D warnings
+oms_log "cargo clippy (host, with the snapshot builder)"
+cargo clippy --locked --all-targets --features builder -- -D warnings
 oms_log "cargo clippy (wasm32)"
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 oms_log "host tests: cargo test"
 cargo test --locked 2>&1 | tee "$logs/host.log"
 require_tests_ran "$logs/host.log" "cargo test (host)"
+
+oms_log "snapshot builder: oms build-series on Parquet and CSV files written by the tests"
+cargo test --locked --features builder --test builder 2>&1 | tee "$logs/builder.log"
+require_tests_ran "$logs/builder.log" "cargo test --features builder (the snapshot builder)"
 
 oms_log "property test: random snapshots never panic (about a minute, overflow checks on)"
 OMS_FUZZ_SECONDS="${OMS_FUZZ_SECONDS:-55}" cargo test --locked --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"

@@ -94,6 +94,18 @@ impl Decimal {
         self.units
     }
 
+    /// The same value written with `decimals` places (17.1 -> 17.10), when that is at least its
+    /// own, at most 9, and the units fit; `None` otherwise.
+    pub fn with_decimals(self, decimals: u8) -> Option<Self> {
+        if decimals < self.decimals || decimals > MAX_INTERNAL_DECIMALS {
+            return None;
+        }
+        let units = self
+            .units
+            .checked_mul(POW10[(decimals - self.decimals) as usize])?;
+        Some(Decimal::new(units, decimals))
+    }
+
     /// The number of decimal places.
     pub fn decimals(self) -> u8 {
         self.decimals

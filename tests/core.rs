@@ -1129,12 +1129,11 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
         // Years on the time axis, not every month.
         let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
         assert_eq!(labels, vec!["2024", "2025"], "at {width}");
-        // Only the last point of a series may carry its value.
+        // No point carries a value label: the last value is written with the series name, whole.
+        assert!(t.points.iter().all(|p| p.label.is_none()));
         for l in &t.lines {
-            let own: Vec<&timeline::PointMark> =
-                t.points.iter().filter(|p| p.key == l.key).collect();
-            assert_eq!(own.len(), 20);
-            assert!(own[..19].iter().all(|p| p.label.is_none()), "{}", l.key);
+            assert_eq!(t.points.iter().filter(|p| p.key == l.key).count(), 20);
+            assert!(l.name.text.ends_with('%'), "{:?} at {width}", l.name.text);
         }
         // The value axis fits the values (all under 60 %) instead of running to 100.
         let top = t.y_ticks.last().expect("ticks");
@@ -1168,6 +1167,8 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
     // The summary reads each series as its first and last figures, not 120 values.
     let summary = text::summary(Lang::En, &s, i, &[]);
     assert!(summary.contains("China from 29.7"), "{summary}");
+    // 35.0 arrives from JSON as 35, and is shown with the series' one decimal.
+    assert!(summary.contains("to 35.0"), "{summary}");
     assert!(summary.len() < 1200, "{} characters", summary.len());
 
     // The table and downloads carry the totals.

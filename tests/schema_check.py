@@ -20,7 +20,7 @@ def errors(path):
 
 
 failed = False
-for good in ["public/data/snapshot.json", "tests/fixtures/valid-minimal.json", "tests/fixtures/valid-level.json"]:
+for good in ["public/data/snapshot.json", "tests/fixtures/valid-minimal.json", "tests/fixtures/valid-level.json", "tests/fixtures/valid-computed.json"]:
     found = errors(good)
     print(f"{good}: {len(found)} schema errors")
     failed |= bool(found)

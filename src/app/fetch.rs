@@ -24,6 +24,15 @@ async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// A failed fetch as a load error, with the browser's message when it gives one.
+fn network_error(e: wasm_bindgen::JsValue) -> LoadError {
+    LoadError::Network(
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default(),
+    )
+}
+
 /// The body at `url`, or why not: the status is checked (fetch resolves on 404 and 500), and the
 /// whole exchange, body included, must end within [`TIMEOUT_SECONDS`].
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -44,20 +53,25 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .ok();
     let signal = controller.signal();
     let result = async {
-        let resp = gloo_net::http::Request::get(url)
-            .abort_signal(Some(&signal))
-            .send()
-            .await
-            .map_err(|e| LoadError::Network(e.to_string()))?;
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&signal));
+        let resp: web_sys::Response =
+            wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(network_error)?
+                .unchecked_into();
         if !resp.ok() {
             return Err(LoadError::Http {
                 status: resp.status(),
                 status_text: resp.status_text(),
             });
         }
-        resp.text()
+        let text = resp.text().map_err(network_error)?;
+        wasm_bindgen_futures::JsFuture::from(text)
             .await
-            .map_err(|e| LoadError::Network(e.to_string()))
+            .map_err(network_error)?
+            .as_string()
+            .ok_or_else(|| LoadError::Network(String::new()))
     }
     .await;
     if let Some(t) = timer {

@@ -208,8 +208,13 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
         .map(|(_, n)| text_width(n, FONT_PX))
         .fold(0.0f64, f64::max)
         + r
-        + 10.0)
-        .min(width * 0.35);
+        + 10.0
+        + if dense {
+            text_width(" 00.0 %", FONT_PX)
+        } else {
+            0.0
+        })
+    .min(width * 0.35);
     let plot = Rect {
         x: round(left),
         y: TOP,
@@ -309,6 +314,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
         let emphasis = emphasized(*key);
         let mut path = String::new();
         let mut last = (0.0, 0.0);
+        let mut last_value = String::new();
         for (n, &i) in own.iter().enumerate() {
             let v = &m.values[i];
             let x = x_of(month_position(v.when));
@@ -319,6 +325,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             path.push_str(&super::coord(y));
             last = (x, y);
             let text = text::figure(lang, v.value, m.unit);
+            last_value.clone_from(&text);
             let w = text_width(&text, FONT_PX);
             // Inside the chart when it fits (max then min: never panics on a label wider than it).
             let lx = round(x.min(width - w / 2.0).max(w / 2.0));
@@ -329,9 +336,8 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 width: w,
                 height: FONT_PX + 2.0,
             };
-            // A dense series labels its last point only.
-            let wanted = !dense || n + 1 == own.len();
-            let label = (wanted && !taken.iter().any(|t| t.overlaps(&rect))).then(|| {
+            // A dense series writes its last value beside its name instead.
+            let label = (!dense && !taken.iter().any(|t| t.overlaps(&rect))).then(|| {
                 taken.push(rect);
                 Label {
                     x: lx,
@@ -352,6 +358,21 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 label,
             });
         }
+        let room = width - (last.0 + r + 6.0);
+        // A dense series keeps its last value whole and shortens its name to fit.
+        let text = if dense {
+            let value_w = text_width(&last_value, FONT_PX) + text_width(" ", FONT_PX);
+            let mut t = fit_text(name, FONT_PX, (room - value_w).max(0.0));
+            if t == "…" {
+                t.clear();
+            } else {
+                t.push(' ');
+            }
+            t.push_str(&last_value);
+            t
+        } else {
+            fit_text(name, FONT_PX, room)
+        };
         lines.push(SeriesLine {
             key: id,
             series: *key,
@@ -362,7 +383,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 x: round(last.0 + r + 6.0),
                 y: round(last.1 + 5.0),
                 anchor: Anchor::Start,
-                text: fit_text(name, FONT_PX, width - (last.0 + r + 6.0)),
+                text,
             },
         });
     }

@@ -601,8 +601,21 @@ impl Checker {
             c.value(val, vp, unit, when, series_ids, source_ids)
         });
 
-        let (unit, parts_of_whole, values, provenance) =
+        let (unit, parts_of_whole, mut values, provenance) =
             (unit?, parts_of_whole?, values?, provenance?);
+        // JSON drops trailing zeros (35.0 arrives as 35): computed shares are all shown with the
+        // decimal places the builder gave the most precise of them.
+        let places = values
+            .iter()
+            .filter(|x| x.kind == Kind::Computed)
+            .map(|x| x.value.decimals())
+            .max()
+            .unwrap_or(0);
+        for x in values.iter_mut().filter(|x| x.kind == Kind::Computed) {
+            if let Some(d) = x.value.with_decimals(places) {
+                x.value = d;
+            }
+        }
         if values.is_empty() {
             self.report(&join(p, "values"), ProblemKind::Empty);
             return None;

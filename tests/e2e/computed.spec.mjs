@@ -1,0 +1,118 @@
+// A computed time series (format 1.1, made by `oms build-series`): lines per country group with
+// China and the US emphasized, totals in the tooltip and the table, provenance in the sources
+// view; axe-clean; screenshots at 320, 768 and 1280 px, light and dark, Italian and English.
+// The snapshot is tests/fixtures/valid-computed.json: synthetic test data, never shipped.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = resolve(here, 'artifacts/screenshots');
+const fixturePath = resolve(here, '../fixtures/valid-computed.json');
+const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
+const METRIC = 'computed-download-share-by-country-group';
+const metric = fixture.metrics.find((m) => m.id === METRIC);
+
+test.beforeEach(async ({ page }) => {
+  await page.route('**/data/snapshot.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', path: fixturePath }),
+  );
+});
+
+/** Fails if the page scrolls sideways, or chart text leaves the chart or overlaps other text. */
+async function expectCleanLayout(page, what) {
+  const problems = await page.evaluate(() => {
+    const out = [];
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('horizontal scroll');
+    const svg = document.querySelector('.oms-chart')?.getBoundingClientRect();
+    const texts = [...document.querySelectorAll('.oms-chart text')]
+      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+      .filter((t) => t.r.width > 0);
+    for (let i = 0; i < texts.length; i++) {
+      const a = texts[i].r;
+      if (svg && (a.left < svg.left - 1 || a.right > svg.right + 1)) out.push(`${texts[i].text} leaves the chart`);
+      for (let j = i + 1; j < texts.length; j++) {
+        const b = texts[j].r;
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+          out.push(`${texts[i].text} overlaps ${texts[j].text}`);
+        }
+      }
+    }
+    return out;
+  });
+  expect(problems, what).toEqual([]);
+}
+
+test('a computed series draws a line per group, China and the US emphasized', async ({ page }) => {
+  await page.goto(`./?lang=en&metric=${METRIC}`);
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  const groups = [...new Set(metric.values.map((v) => v.series))];
+  await expect(page.locator('.oms-chart .oms-data-line')).toHaveCount(groups.length);
+  await expect(page.locator('.oms-chart .oms-connector')).toHaveCount(0);
+  await expect(page.locator('.oms-line--muted')).toHaveCount(groups.length - 2);
+  await expect(page.locator('.oms-line[data-key="china"]')).not.toHaveClass(/muted/);
+  await expect(page.locator('.oms-line[data-key="us"]')).not.toHaveClass(/muted/);
+  await expect(page.locator('.oms-chart .oms-point')).toHaveCount(metric.values.length);
+  // The last figure of each series is written beside its name; the others are in tooltips.
+  await expect(page.locator('.oms-chart .oms-point__value')).toHaveCount(0);
+  const lastChina = metric.values.filter((v) => v.series === 'china').at(-1);
+  await expect(page.locator('.oms-line[data-key="china"] .oms-series-name')).toHaveText(`China ${lastChina.value}\u202f%`);
+  await expect(page.getByText('dashed line')).toHaveCount(0);
+  await expectCleanLayout(page, 'computed chart at 1280');
+});
+
+test('the tooltip and the table give the totals behind each share', async ({ page }) => {
+  await page.goto(`./?lang=en&metric=${METRIC}`);
+  const china = metric.values.filter((v) => v.series === 'china');
+  const last = china[china.length - 1];
+  const marks = page.locator('.oms-mark[data-key="china"]');
+  await expect(marks).toHaveCount(china.length);
+  await marks.last().hover();
+  const tip = page.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  const totals = `${last.numerator.toLocaleString('en-US')} of ${last.denominator.toLocaleString('en-US')} downloads`;
+  await expect(tip).toContainText(totals);
+  await expect(tip).toContainText(`${last.value}\u202f%`);
+  await expect(tip).toContainText("computed from the study's dataset");
+
+  await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
+  await expect(page.getByRole('columnheader', { name: 'Download (sul totale)' })).toBeVisible();
+  await expect(page.locator('.oms-table tbody tr')).toHaveCount(metric.values.length);
+
+  await page.goto(`./?lang=en&view=sources&metric=${METRIC}`);
+  await expect(page.getByRole('heading', { name: 'How the computed figures were made' })).toBeVisible();
+  await expect(page.locator('.oms-provenance')).toContainText(metric.provenance.input_sha256);
+  await expect(page.locator('.oms-provenance')).toContainText(metric.provenance.command);
+  await expect(page.locator('.oms-provenance')).toContainText('published 17.1');
+});
+
+test('keyboard moves along a computed series and announces its totals', async ({ page }) => {
+  await page.goto(`./?lang=en&metric=${METRIC}`);
+  const first = page.locator('.oms-chart .oms-mark').first();
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.oms-chart .oms-mark:focus')).toHaveCount(1);
+  await expect(page.locator('[aria-live]').filter({ hasText: 'downloads' }).first()).toContainText(' of ');
+});
+
+for (const lang of ['it', 'en']) {
+  for (const scheme of ['light', 'dark']) {
+    test(`computed series: axe and layout at three widths (${lang}, ${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const width of [320, 768, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`./?lang=${lang}&metric=${METRIC}`);
+        await expect(page.locator('.oms-chart .oms-data-line').first()).toBeVisible();
+        await expectCleanLayout(page, `${lang} ${scheme} ${width}`);
+        await page.screenshot({ path: `${shots}/computed-${width}-${scheme}-${lang}.png`, fullPage: true });
+      }
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+}
