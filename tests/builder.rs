@@ -8,7 +8,7 @@ use open_model_share::snapshot::{self, Json, Kind};
 use parquet::basic::{LogicalType, Repetition, TimeUnit, Type as Physical};
 use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
-use parquet::file::writer::SerializedFileWriter;
+use parquet::file::writer::{SerializedFileWriter, SerializedRowGroupWriter};
 use parquet::schema::types::Type;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -149,6 +149,17 @@ fn days_since_epoch(iso: &str) -> i64 {
     days + i64::from(d) - 1
 }
 
+/// Writes the next column of `group` as optional strings.
+fn write_text(group: &mut SerializedRowGroupWriter<'_, std::fs::File>, values: Vec<Option<&str>>) {
+    let mut col = group.next_column().expect("column").expect("a column");
+    let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
+    let data: Vec<ByteArray> = values.into_iter().flatten().map(ByteArray::from).collect();
+    col.typed::<ByteArrayType>()
+        .write_batch(&data, Some(&defs), None)
+        .expect("write strings");
+    col.close().expect("close column");
+}
+
 /// Writes the rows as the dataset does: strings, a nanosecond timestamp, an int64 count.
 fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
     let string = |name: &str| {
@@ -193,21 +204,8 @@ fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
     let props = Arc::new(WriterProperties::builder().build());
     let mut writer = SerializedFileWriter::new(file, schema, props).expect("writer");
     let mut group = writer.next_row_group().expect("row group");
-    let mut text_column = |values: Vec<Option<String>>| {
-        let mut col = group.next_column().expect("column").expect("a column");
-        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
-        let data: Vec<ByteArray> = values
-            .into_iter()
-            .flatten()
-            .map(|s| ByteArray::from(s.as_str()))
-            .collect();
-        col.typed::<ByteArrayType>()
-            .write_batch(&data, Some(&defs), None)
-            .expect("write strings");
-        col.close().expect("close column");
-    };
-    text_column(rows.iter().map(|r| Some(r.0.to_owned())).collect());
-    text_column(rows.iter().map(|r| Some(r.1.to_owned())).collect());
+    write_text(&mut group, rows.iter().map(|r| Some(r.0)).collect());
+    write_text(&mut group, rows.iter().map(|r| Some(r.1)).collect());
     {
         let mut col = group.next_column().expect("column").expect("time");
         let data: Vec<i64> = rows
@@ -238,20 +236,7 @@ fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
             .expect("write counts");
         col.close().expect("close column");
     }
-    let mut text_column = |values: Vec<Option<String>>| {
-        let mut col = group.next_column().expect("column").expect("a column");
-        let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
-        let data: Vec<ByteArray> = values
-            .into_iter()
-            .flatten()
-            .map(|s| ByteArray::from(s.as_str()))
-            .collect();
-        col.typed::<ByteArrayType>()
-            .write_batch(&data, Some(&defs), None)
-            .expect("write strings");
-        col.close().expect("close column");
-    };
-    text_column(rows.iter().map(|r| r.2.map(str::to_owned)).collect());
+    write_text(&mut group, rows.iter().map(|r| r.2).collect());
     group.close().expect("close row group");
     writer.close().expect("close file");
 }

@@ -60,7 +60,7 @@ test('a computed series draws a line per group, China and the US emphasized', as
   // The last figure of each series is written beside its name; the others are in tooltips.
   await expect(page.locator('.oms-chart .oms-point__value')).toHaveCount(0);
   const lastChina = metric.values.filter((v) => v.series === 'china').at(-1);
-  await expect(page.locator('.oms-line[data-key="china"] .oms-series-name')).toHaveText(`China ${lastChina.value}\u202f%`);
+  await expect(page.locator('.oms-line[data-key="china"] .oms-series-name')).toHaveText(`China ${lastChina.value.toFixed(1)}\u202f%`);
   await expect(page.getByText('dashed line')).toHaveCount(0);
   await expectCleanLayout(page, 'computed chart at 1280');
 });
@@ -76,7 +76,7 @@ test('the tooltip and the table give the totals behind each share', async ({ pag
   await expect(tip).toBeVisible();
   const totals = `${last.numerator.toLocaleString('en-US')} of ${last.denominator.toLocaleString('en-US')} downloads`;
   await expect(tip).toContainText(totals);
-  await expect(tip).toContainText(`${last.value}\u202f%`);
+  await expect(tip).toContainText(`${last.value.toFixed(1)}\u202f%`);
   await expect(tip).toContainText("computed from the study's dataset");
 
   await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
