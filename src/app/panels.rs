@@ -46,6 +46,8 @@ pub fn TablePanel(
             .map_or(String::new(), |x| x.label.get(lang.code()).to_owned());
         let values = s.metrics.get(m).map_or(&[][..], |x| x.values.as_slice());
         let with_totals = values.iter().any(|v| v.totals.is_some());
+        // A computed measure has one source, named under the chart: no column repeating it.
+        let with_source = s.metrics.get(m).is_none_or(|x| x.provenance.is_none());
         let rows = export::rows(s, m, &hidden.get(), lang)
             .into_iter()
             .map(|r| {
@@ -61,7 +63,7 @@ pub fn TablePanel(
                         .and_then(|i| values.get(i))
                         .and_then(|v| v.totals)
                         .map_or(String::new(), |(part, whole)| {
-                            text::totals(lang, part, whole)
+                            text::totals_short(lang, part, whole)
                         });
                     view! { <td class="oms-num">{t}</td> }
                 });
@@ -71,7 +73,7 @@ pub fn TablePanel(
                         <td class="oms-num">{value}</td>
                         {totals}
                         <td>{when}</td>
-                        <td>{source}</td>
+                        {with_source.then(|| view! { <td>{source}</td> })}
                     </tr>
                 }
             })
@@ -86,7 +88,7 @@ pub fn TablePanel(
                             <th scope="col">{ui.th_value}</th>
                             {with_totals.then(|| view! { <th scope="col">{ui.th_totals}</th> })}
                             <th scope="col">{ui.th_when}</th>
-                            <th scope="col">{ui.th_source}</th>
+                            {with_source.then(|| view! { <th scope="col">{ui.th_source}</th> })}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -120,7 +122,9 @@ pub fn SourcesPanel(
                 </ul>
             }
         });
-        let figures_list = m
+        // A computed measure's figures all share one provenance (above) and are all in the table.
+        let figures_list = m.provenance.is_none().then(|| {
+            let items = m
             .values
             .iter()
             .map(|v| {
@@ -152,6 +156,11 @@ pub fn SourcesPanel(
                 }
             })
             .collect_view();
+            view! {
+                <h2 class="oms-h2">{ui.figures}</h2>
+                <ul class="oms-list">{items}</ul>
+            }
+        });
         let origin = m.origin.map(|i| {
             let src = &s.sources[i];
             view! {
@@ -187,8 +196,7 @@ pub fn SourcesPanel(
                 {origin}
                 {caveats}
                 {provenance}
-                <h2 class="oms-h2">{ui.figures}</h2>
-                <ul class="oms-list">{figures_list}</ul>
+                {figures_list}
                 <p class="oms-meta">
                     {ui.data_as_of} " " {text::period(lang, s.data_as_of)} {ui.stop} " "
                     {ui.snapshot_version} " " {major.to_string()} "." {minor.to_string()} {ui.stop}

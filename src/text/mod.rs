@@ -255,9 +255,18 @@ pub fn figure(lang: Lang, d: Decimal, unit: Unit) -> String {
 
 /// The totals behind a computed share, with every digit ("1,234,567 of 7,654,321 downloads").
 pub fn totals(lang: Lang, part: u64, whole: u64) -> String {
+    fill_totals(lang, lang.ui().totals, part, whole)
+}
+
+/// The totals behind a computed share, for a table column that names the unit ("6,500 of 21,870").
+pub fn totals_short(lang: Lang, part: u64, whole: u64) -> String {
+    fill_totals(lang, lang.ui().totals_short, part, whole)
+}
+
+fn fill_totals(lang: Lang, template: &str, part: u64, whole: u64) -> String {
     let whole_number = |n: u64| number(lang, Decimal::new(i64::try_from(n).unwrap_or(i64::MAX), 0));
     fill(
-        lang.ui().totals,
+        template,
         &[
             ("part", &whole_number(part)),
             ("whole", &whole_number(whole)),

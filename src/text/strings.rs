@@ -95,6 +95,8 @@ pub struct Ui {
     pub th_totals: &'static str,
     /// `{part}`, `{whole}`: the totals behind a computed share.
     pub totals: &'static str,
+    /// `{part}`, `{whole}`: the same in a table column headed by the unit.
+    pub totals_short: &'static str,
     /// `{series}`, `{first}`, `{from}`, `{last}`, `{to}`: a long series in a summary.
     pub trend: &'static str,
     /// The provenance of a computed measure, in the sources view.
@@ -227,6 +229,7 @@ pub(super) static EN: Ui = Ui {
     kind_computed: "computed from the study's dataset",
     th_totals: "Downloads (of all)",
     totals: "{part} of {whole} downloads",
+    totals_short: "{part} of {whole}",
     trend: "{series} from {first} ({from}) to {last} ({to})",
     prov_heading: "How the computed figures were made",
     prov_dataset: "Dataset and revision",
@@ -342,6 +345,7 @@ pub(super) static IT: Ui = Ui {
     kind_computed: "calcolato dal dataset dello studio",
     th_totals: "Download (sul totale)",
     totals: "{part} su {whole} download",
+    totals_short: "{part} su {whole}",
     trend: "{series} da {first} ({from}) a {last} ({to})",
     prov_heading: "Come sono state calcolate le cifre",
     prov_dataset: "Dataset e revisione",
@@ -455,6 +459,7 @@ pub(super) static ZH: Ui = Ui {
     kind_computed: "根据研究数据集计算",
     th_totals: "下载量（占总数）",
     totals: "{whole} 次下载中的 {part} 次",
+    totals_short: "{whole} 中的 {part}",
     trend: "{series}：从 {first}（{from}）到 {last}（{to}）",
     prov_heading: "计算值是如何得出的",
     prov_dataset: "数据集及版本",

@@ -82,6 +82,12 @@ test('the tooltip and the table give the totals behind each share', async ({ pag
   await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
   await expect(page.getByRole('columnheader', { name: 'Download (sul totale)' })).toBeVisible();
   await expect(page.locator('.oms-table tbody tr')).toHaveCount(metric.values.length);
+  const first = metric.values[0];
+  await expect(page.locator('.oms-table tbody tr').first().locator('td').nth(1)).toHaveText(
+    `${first.numerator.toLocaleString('it-IT')} su ${first.denominator.toLocaleString('it-IT')}`,
+  );
+  // One source for every row: named under the table, not repeated in a column.
+  await expect(page.getByRole('columnheader', { name: 'Fonte' })).toHaveCount(0);
 
   await page.goto(`./?lang=en&view=sources&metric=${METRIC}`);
   await expect(page.getByRole('heading', { name: 'How the computed figures were made' })).toBeVisible();
@@ -109,6 +115,15 @@ for (const lang of ['it', 'en']) {
         await expect(page.locator('.oms-chart .oms-data-line').first()).toBeVisible();
         await expectCleanLayout(page, `${lang} ${scheme} ${width}`);
         await page.screenshot({ path: `${shots}/computed-${width}-${scheme}-${lang}.png`, fullPage: true });
+        for (const view of ['table', 'sources']) {
+          await page.goto(`./?lang=${lang}&view=${view}&metric=${METRIC}`);
+          await expect(page.locator(view === 'table' ? '.oms-table' : '.oms-provenance')).toBeVisible();
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          expect(overflow, `${view} scrolls sideways at ${width}`).toBe(0);
+          await page.screenshot({ path: `${shots}/computed-${view}-${width}-${scheme}-${lang}.png`, fullPage: true });
+        }
       }
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
