@@ -5,7 +5,7 @@
 
 use open_model_share::builder::{self, compute, Columns, Config, ResetRule, Step};
 use open_model_share::snapshot::{self, Json, Kind};
-use parquet::basic::{LogicalType, Repetition, TimeUnit, Type as Physical};
+use parquet::basic::{Compression, LogicalType, Repetition, TimeUnit, Type as Physical, ZstdLevel};
 use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedFileWriter, SerializedRowGroupWriter};
@@ -161,7 +161,7 @@ fn write_text(group: &mut SerializedRowGroupWriter<'_, std::fs::File>, values: V
 }
 
 /// Writes the rows as the dataset does: strings, a nanosecond timestamp, an int64 count.
-fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
+fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool, codec: Compression) {
     let string = |name: &str| {
         Arc::new(
             Type::primitive_type_builder(name, Physical::BYTE_ARRAY)
@@ -201,7 +201,7 @@ fn write_parquet(path: &Path, rows: &[Fixture], downloads_as_text: bool) {
             .expect("schema"),
     );
     let file = std::fs::File::create(path).expect("create parquet");
-    let props = Arc::new(WriterProperties::builder().build());
+    let props = Arc::new(WriterProperties::builder().set_compression(codec).build());
     let mut writer = SerializedFileWriter::new(file, schema, props).expect("writer");
     let mut group = writer.next_row_group().expect("row group");
     write_text(&mut group, rows.iter().map(|r| Some(r.0)).collect());
@@ -334,8 +334,14 @@ fn check_known_answers(c: &builder::Computed) {
 fn parquet_and_csv_give_the_known_answers() {
     let dir = scratch("known");
     let pq = dir.join("fixture.parquet");
-    write_parquet(&pq, ROWS, false);
+    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
     let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    check_known_answers(&compute(rows, &Config::default()).expect("computes"));
+
+    // Zstandard, as polars writes by default.
+    let zstd = dir.join("fixture-zstd.parquet");
+    write_parquet(&zstd, ROWS, false, Compression::ZSTD(ZstdLevel::default()));
+    let rows = builder::parquet::read(&zstd, &Columns::default()).expect("reads zstd parquet");
     check_known_answers(&compute(rows, &Config::default()).expect("computes"));
 
     let rows = builder::csv::read(&csv_text(ROWS), &Columns::default()).expect("reads CSV");
@@ -356,7 +362,7 @@ fn parquet_and_csv_give_the_known_answers() {
 fn a_missing_or_mistyped_column_is_named() {
     let dir = scratch("columns");
     let pq = dir.join("fixture.parquet");
-    write_parquet(&pq, ROWS, false);
+    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
     let columns = Columns {
         country: "org_country_single".into(),
         ..Columns::default()
@@ -378,7 +384,7 @@ fn a_missing_or_mistyped_column_is_named() {
     assert!(err.to_string().contains("`downloadsAllTime`"), "{err}");
 
     let typed = dir.join("text-counts.parquet");
-    write_parquet(&typed, ROWS, true);
+    write_parquet(&typed, ROWS, true, Compression::UNCOMPRESSED);
     let err = builder::parquet::read(&typed, &Columns::default()).expect_err("text counts");
     let text = err.to_string();
     assert!(
@@ -410,7 +416,7 @@ fn root() -> PathBuf {
 fn build_series_merges_a_valid_computed_metric() {
     let dir = scratch("cli");
     let pq = dir.join("all_downloads_with_annotations.parquet");
-    write_parquet(&pq, ROWS, false);
+    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
     let out = dir.join("snapshot.json");
     let run = oms()
         .args(["build-series"])
