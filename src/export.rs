@@ -111,11 +111,20 @@ fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 16] {
     ]
 }
 
+/// `true` for a signed decimal number as the snapshot writes them (`-3`, `+1.5`): such a field
+/// is a value, not a formula (no float parser needed for this).
+fn is_plain_number(f: &str) -> bool {
+    let digits = f.strip_prefix(['+', '-']).unwrap_or(f);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn csv_field(out: &mut String, f: &str) {
     // Quote every field that needs it (RFC 4180); a leading = + - @ is prefixed with ' so a
     // spreadsheet never runs a snapshot string as a formula.
-    let guarded =
-        matches!(f.chars().next(), Some('=' | '+' | '-' | '@')) && f.parse::<f64>().is_err();
+    let guarded = matches!(f.chars().next(), Some('=' | '+' | '-' | '@')) && !is_plain_number(f);
     if guarded || f.contains([',', '"', '\n', '\r']) {
         out.push('"');
         if guarded {
@@ -228,4 +237,25 @@ pub fn file_name(s: &Snapshot, metric: usize, ext: &str) -> String {
 pub fn shown_value(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> String {
     let unit = s.metrics.get(metric).map_or(Unit::Percent, |m| m.unit);
     text::figure(lang, r.value, unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signed_numbers_are_values_and_other_signs_are_guarded() {
+        let field = |f: &str| {
+            let mut out = String::new();
+            csv_field(&mut out, f);
+            out
+        };
+        assert_eq!(field("-3"), "-3");
+        assert_eq!(field("+1.5"), "+1.5");
+        assert_eq!(field("-"), "\"'-\"");
+        assert_eq!(field("-1e3"), "\"'-1e3\"");
+        assert_eq!(field("+A1"), "\"'+A1\"");
+        assert_eq!(field("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(field("-.5"), "\"'-.5\"");
+    }
 }

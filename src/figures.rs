@@ -68,7 +68,7 @@ pub fn comparison(index: usize, metric: &Metric) -> Option<Headline> {
         })
         .collect();
     // Stable sort: equal shares keep their order in the snapshot.
-    parts.sort_by(|a, b| b.share.cmp_value(a.share));
+    crate::sort::sort_by(&mut parts, |a, b| b.share.cmp_value(a.share));
     let (first, second) = (parts[0], parts[1]);
     let lead = match first.share.cmp_value(second.share) {
         Ordering::Equal => Lead::Level {

@@ -17,6 +17,7 @@ pub mod params;
 pub mod period;
 pub mod sha256;
 pub mod snapshot;
+pub mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -98,7 +98,9 @@ pub fn bar_chart(
         };
     };
     let mut order: Vec<usize> = (0..m.values.len()).collect();
-    order.sort_by(|&a, &b| m.values[b].value.cmp_value(m.values[a].value));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        m.values[b].value.cmp_value(m.values[a].value)
+    });
     let leader = match order.as_slice() {
         [first, second, ..]
             if m.values[*first]

@@ -251,12 +251,15 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
     };
     let x_of = |p: f64| round(plot.x + plot.width * (p - lo) / (hi - lo));
 
-    let mut dates: Vec<(f64, When)> = values
-        .iter()
-        .map(|&i| (month_position(m.values[i].when), m.values[i].when))
-        .collect();
-    dates.sort_by(|a, b| a.0.total_cmp(&b.0));
-    dates.dedup_by(|a, b| a.1 == b.1);
+    // The distinct dates (few, even when the values are many), in time order.
+    let mut dates: Vec<(f64, When)> = Vec::new();
+    for &i in &values {
+        let when = m.values[i].when;
+        if !dates.iter().any(|d| d.1 == when) {
+            dates.push((month_position(when), when));
+        }
+    }
+    crate::sort::sort_by(&mut dates, |a, b| a.0.total_cmp(&b.0));
     if dense {
         // Ticks at the start of each year (or quarter, over a short span), not at every period.
         let first = dates.first().map_or(lo, |d| d.0);
@@ -307,7 +310,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             .copied()
             .filter(|&i| m.values[i].series == *key)
             .collect();
-        own.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut own, |&a, &b| {
             month_position(m.values[a].when).total_cmp(&month_position(m.values[b].when))
         });
         let id = series_id(s, *key).to_owned();
@@ -389,7 +392,9 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
     }
     // Series names at the right edge must not overlap: push them apart, top to bottom.
     let mut order: Vec<usize> = (0..lines.len()).collect();
-    order.sort_by(|&a, &b| lines[a].name.y.total_cmp(&lines[b].name.y));
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        lines[a].name.y.total_cmp(&lines[b].name.y)
+    });
     for k in 1..order.len() {
         let above = lines[order[k - 1]].name.y;
         let own = &mut lines[order[k]].name;

@@ -335,7 +335,7 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
         };
         let mut own: Vec<&crate::snapshot::Value> =
             m.values.iter().filter(|v| v.series == first).collect();
-        own.sort_by(|a, b| {
+        crate::sort::sort_by(&mut own, |a, b| {
             crate::chart::timeline::month_position(a.when)
                 .total_cmp(&crate::chart::timeline::month_position(b.when))
         });
@@ -354,7 +354,7 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
         );
     }
     let mut order: Vec<&crate::snapshot::Value> = m.values.iter().collect();
-    order.sort_by(|a, b| b.value.cmp_value(a.value));
+    crate::sort::sort_by(&mut order, |a, b| b.value.cmp_value(a.value));
     match order.as_slice() {
         [] => String::new(),
         [only] => fill(
@@ -411,7 +411,7 @@ pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> Str
                 .iter()
                 .filter(|r| r.value_index.map(|i| m.values[i].series) == Some(series))
                 .collect();
-            own.sort_by(|a, b| {
+            crate::sort::sort_by(&mut own, |a, b| {
                 crate::chart::timeline::month_position(a.when)
                     .total_cmp(&crate::chart::timeline::month_position(b.when))
             });
@@ -464,7 +464,7 @@ fn summary_text(lang: Lang, s: &Snapshot, metric: usize, parts: &[String]) -> St
         Some(w) => when(lang, w),
         None => {
             let mut dates: Vec<When> = m.values.iter().map(|v| v.when).collect();
-            dates.sort_by(|a, b| {
+            crate::sort::sort_by(&mut dates, |a, b| {
                 crate::chart::timeline::month_position(*a)
                     .total_cmp(&crate::chart::timeline::month_position(*b))
             });
