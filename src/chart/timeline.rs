@@ -23,7 +23,8 @@ pub const LABEL_GAP: f64 = 10.0;
 /// The least vertical distance between two series names at the right edge.
 pub const NAME_SPACING: f64 = 16.0;
 /// A series with more points than this is dense: a solid line carries it, its points are small,
-/// and only its last point is labelled (a computed monthly series has dozens).
+/// no point has a value label, and its last value is written with its name (a computed monthly
+/// series has dozens of points).
 pub const DENSE_POINTS: usize = 8;
 /// Radius of a point on a dense series.
 pub const DENSE_R: f64 = 3.5;
