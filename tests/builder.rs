@@ -296,6 +296,10 @@ fn check_known_answers(c: &builder::Computed) {
             ("user", 30)
         ]
     );
+    assert_eq!(
+        c.org_groups,
+        ["china", "us", "unknown", "europe", "unaffiliated"].map(String::from)
+    );
     // Every share, to one decimal, half up.
     let shares: Vec<(String, Vec<String>)> = c
         .groups
@@ -484,6 +488,12 @@ fn build_series_merges_a_valid_computed_metric() {
         .find(|m| m.id == "computed-download-share-by-organisation")
         .expect("organisations");
     assert_eq!(orgs.values.len(), 10, "5 organisations x 2 months");
+    let qwen = s
+        .series
+        .iter()
+        .find(|x| x.id == "org-qwen")
+        .expect("Qwen's series");
+    assert_eq!(qwen.group.map(|g| s.series[g].id.as_str()), Some("china"));
 
     // Running again replaces the computed metrics instead of adding more.
     let again = oms()

@@ -1164,6 +1164,22 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
     let it = chart::tooltip::tooltip_text(&s, i, Some(first_china), Lang::It).expect("tooltip");
     assert_eq!(it.totals.as_deref(), Some("6500 su 21.870 download"));
 
+    // The title compares the groups at the latest month.
+    let last_us = m
+        .values
+        .iter()
+        .rfind(|v| s.series[v.series].id == "us")
+        .expect("us");
+    let last_china = m
+        .values
+        .iter()
+        .rfind(|v| s.series[v.series].id == "china")
+        .expect("china");
+    let gap = text::number(Lang::En, last_us.value - last_china.value);
+    assert_eq!(
+        text::metric_sentence(Lang::En, &s, i),
+        format!("United States leads by {gap} percentage points, Aug\u{a0}2025")
+    );
     // The summary reads each series as its first and last figures, not 120 values.
     let summary = text::summary(Lang::En, &s, i, &[]);
     assert!(summary.contains("China from 29.7"), "{summary}");
@@ -1178,4 +1194,36 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
         csv.lines().nth(1).expect("a row").ends_with(",6500,21870"),
         "{csv}"
     );
+}
+
+#[test]
+fn a_series_may_take_its_country_groups_colour() {
+    assert_eq!(
+        problems_after(|d| d["series"][2]["group"] = json!("mars")),
+        vec![(
+            "series[2].group".to_owned(),
+            ProblemKind::UnknownId {
+                id: "mars".into(),
+                list: "series"
+            }
+        )]
+    );
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    doc["series"][2]["group"] = json!("china"); // Qwen
+    let s = parse(&doc.to_string()).expect("valid");
+    let qwen = s.series.iter().position(|x| x.id == "qwen").expect("qwen");
+    assert_eq!(chart::tone(&s, qwen), "china");
+    let m = s
+        .metrics
+        .iter()
+        .position(|m| m.id == "qwen-vs-llama-cumulative-downloads")
+        .expect("metric");
+    let bars = chart::bar_chart(&s, m, &[], Lang::En, 640.0);
+    let tones: Vec<(&str, &str)> = bars
+        .bars
+        .iter()
+        .map(|b| (b.key.as_str(), b.tone.as_str()))
+        .collect();
+    assert_eq!(tones, vec![("qwen", "china"), ("llama", "llama")]);
+    assert_eq!(bars.bars[0].marker, chart::Marker::Circle);
 }

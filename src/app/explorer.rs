@@ -370,7 +370,7 @@ pub fn Explorer(
                             });
                             view! {
                                 <MarkGroup index=i key=bar.key.clone() series=bar.series label=aria(bar.value) state>
-                                    <g class=format!("oms-bar {}", bar.role.class()) data-key=bar.key>
+                                    <g class=format!("oms-bar {}", bar.role.class()) data-key=bar.key data-tone=bar.tone>
                                         <text class="oms-bar__label" x=c(bar.x) y=c(bar.label_y)>{bar.label}</text>
                                         {track}
                                         <rect class="oms-bar__fill" x=c(bar.x) y=c(bar.y) width=c(bar.width) height=c(bar.height) rx="2" />
@@ -411,7 +411,7 @@ pub fn Explorer(
                             let connector = l.connector.clone().map(|p| view! { <path class=path_class d=p /> });
                             let base = if l.emphasis { "oms-line" } else { "oms-line oms-line--muted" };
                             view! {
-                                <g class=move || if dimmed(highlight.get(), Some(series)) { format!("{base} oms-mark--dim") } else { base.to_owned() } data-key=l.key.clone() aria-hidden="true">
+                                <g class=move || if dimmed(highlight.get(), Some(series)) { format!("{base} oms-mark--dim") } else { base.to_owned() } data-key=l.key.clone() data-tone=l.tone.clone() aria-hidden="true">
                                     {connector}
                                     <text class="oms-series-name" x=c(l.name.x) y=c(l.name.y) text-anchor=l.name.anchor.svg()>{l.name.text.clone()}</text>
                                 </g>
@@ -429,7 +429,7 @@ pub fn Explorer(
                             view! {
                                 <MarkGroup index=i key=p.key.clone() series=Some(p.series) label=aria(Some(p.value)) state>
                                     <circle class="oms-point__hit" cx=c(p.x) cy=c(p.y) r=if p.r < timeline::POINT_R { "8" } else { "14" } />
-                                    <path class=if p.emphasis { "oms-point" } else { "oms-point oms-point--muted" } data-key=p.key d=p.marker.path(p.x, p.y, p.r) />
+                                    <path class=if p.emphasis { "oms-point" } else { "oms-point oms-point--muted" } data-key=p.key data-tone=p.tone d=p.marker.path(p.x, p.y, p.r) />
                                     {label}
                                 </MarkGroup>
                             }
@@ -471,7 +471,8 @@ pub fn Explorer(
                 let key = s.id.clone();
                 let button_key = key.clone();
                 let label = s.label.get(lang.code()).to_owned();
-                let marker = Marker::of(&key);
+                let tone = chart::tone(&d.snapshot, i).to_owned();
+                let marker = Marker::of(&tone);
                 let shown = move || !hidden.get().contains(&i);
                 view! {
                     <li>
@@ -493,7 +494,7 @@ pub fn Explorer(
                             on:blur=move |_| highlight.set(None)
                         >
                             <svg class="oms-legend__swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-                                <path class="oms-point" data-key=key d=marker.path(7.0, 7.0, 5.5) />
+                                <path class="oms-point" data-key=key data-tone=tone d=marker.path(7.0, 7.0, 5.5) />
                             </svg>
                             <span>{label}</span>
                             <span class="oms-legend__hint">{move || (!shown()).then_some(ui.legend_hint)}</span>

@@ -188,10 +188,10 @@ pub fn merge(
             series.push(json!({ "id": id, "label": group_label(id) }));
         }
     }
-    for (name, _) in &c.orgs {
+    for ((name, _), group) in c.orgs.iter().zip(&c.org_groups) {
         let id = org_series_id(name);
         if !known(series, &id) {
-            series.push(json!({ "id": id, "label": { "en": name } }));
+            series.push(json!({ "id": id, "label": { "en": name }, "group": group }));
         }
     }
 

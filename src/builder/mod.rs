@@ -334,6 +334,8 @@ pub struct Computed {
     pub groups: Vec<(String, Vec<u64>)>,
     /// The top organisations by downloads over all months, most first.
     pub orgs: Vec<(String, Vec<u64>)>,
+    /// The country group of each of `orgs` (the group most of its downloads went to), by id.
+    pub org_groups: Vec<String>,
     pub report: Report,
 }
 
@@ -540,6 +542,8 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
     let mut groups = vec![vec![0u64; months.len()]; groups_len];
     let mut totals = vec![0u64; months.len()];
     let mut orgs: HashMap<String, Vec<u64>> = HashMap::new();
+    // Per organisation, downloads by group: its models' countries may differ.
+    let mut org_group_downloads: HashMap<String, Vec<u64>> = HashMap::new();
 
     let mut i = 0;
     while i < kept.len() {
@@ -608,6 +612,9 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
             if let Some(o) = &model_org[m] {
                 orgs.entry(o.clone())
                     .or_insert_with(|| vec![0; months.len()])[k] += downloads;
+                org_group_downloads
+                    .entry(o.clone())
+                    .or_insert_with(|| vec![0; groups_len])[g] += downloads;
             }
         }
     }
@@ -622,6 +629,20 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
         sb.cmp(&sa).then_with(|| a.0.cmp(&b.0))
     });
     ranked.truncate(config.top);
+    let org_groups = ranked
+        .iter()
+        .map(|(name, _)| {
+            let by_group = org_group_downloads.get(name);
+            let best = (0..groups_len)
+                .max_by(|&a, &b| {
+                    let of = |g: usize| by_group.map_or(0, |v| v[g]);
+                    // Most downloads; on a tie the group listed first.
+                    of(a).cmp(&of(b)).then(b.cmp(&a))
+                })
+                .unwrap_or(other);
+            group_ids[best].clone()
+        })
+        .collect();
 
     let mut values: Vec<(String, String, usize)> = country_values
         .into_iter()
@@ -635,6 +656,7 @@ pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> 
         totals,
         groups: group_ids.into_iter().zip(groups).collect(),
         orgs: ranked,
+        org_groups,
         report,
     })
 }
@@ -809,6 +831,7 @@ mod tests {
         assert_eq!(c.group("us"), Some(&[50, 50][..]));
         assert_eq!(c.group("unknown"), Some(&[0, 10][..]));
         assert_eq!(c.orgs[0], ("qwen".into(), vec![130, 20]));
+        assert_eq!(c.org_groups[..2], ["china".to_owned(), "us".to_owned()]);
         assert_eq!(c.report.models, 3);
         assert!(c.report.resets.is_empty());
     }

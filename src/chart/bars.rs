@@ -51,6 +51,8 @@ impl Role {
 pub struct BarMark {
     /// A stable key: the series id, or [`REMAINDER_KEY`].
     pub key: String,
+    /// The colour family (see [`super::tone`]); the key for the remainder.
+    pub tone: String,
     /// Index into the snapshot's series (`None` for the remainder).
     pub series: Option<usize>,
     /// Index into the metric's values (`None` for the remainder).
@@ -191,12 +193,14 @@ pub fn bar_chart(
             }
             let w = round(w);
             let y = round(top + LABEL_HEIGHT);
+            let tone = r.series.map_or(r.key, |i| super::tone(s, i)).to_owned();
             BarMark {
                 key: r.key.to_owned(),
+                marker: Marker::of(&tone),
+                tone,
                 series: r.series,
                 value: r.value,
                 role: r.role,
-                marker: Marker::of(r.key),
                 label: fit_text(r.label, FONT_PX, width),
                 value_text: r.text,
                 x: 0.0,

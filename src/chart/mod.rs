@@ -215,6 +215,15 @@ pub(crate) fn series_id(s: &Snapshot, i: usize) -> &str {
     s.series.get(i).map_or("", |x| x.id.as_str())
 }
 
+/// The colour family of a series: the id of its country group when it has one (an organisation
+/// takes its country's colour and marker), else its own id.
+pub fn tone(s: &Snapshot, i: usize) -> &str {
+    match s.series.get(i).and_then(|x| x.group) {
+        Some(g) => series_id(s, g),
+        None => series_id(s, i),
+    }
+}
+
 /// Linear "nice" ticks from 0 covering `max`: steps of 1, 2 or 5 times a power of ten, at most
 /// `max_ticks` intervals. Returns (tick values, the axis maximum).
 pub fn nice_ticks(max: f64, max_ticks: usize) -> (Vec<f64>, f64) {

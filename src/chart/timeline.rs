@@ -81,6 +81,8 @@ pub struct PointMark {
     /// Index into the metric's values.
     pub value: usize,
     pub marker: Marker,
+    /// The colour family (see [`super::tone`]).
+    pub tone: String,
     pub x: f64,
     pub y: f64,
     /// The marker's radius.
@@ -103,6 +105,8 @@ pub struct SeriesLine {
     /// it only connects sparse published points (drawn dashed).
     pub data_line: bool,
     pub emphasis: bool,
+    /// The colour family (see [`super::tone`]).
+    pub tone: String,
     /// The series name beside its last point.
     pub name: Label,
 }
@@ -315,6 +319,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             month_position(m.values[a].when).total_cmp(&month_position(m.values[b].when))
         });
         let id = series_id(s, *key).to_owned();
+        let tone = super::tone(s, *key).to_owned();
         let emphasis = emphasized(*key);
         let mut path = String::new();
         let mut last = (0.0, 0.0);
@@ -354,7 +359,8 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
                 key: id.clone(),
                 series: *key,
                 value: i,
-                marker: Marker::of(&id),
+                marker: Marker::of(&tone),
+                tone: tone.clone(),
                 x,
                 y,
                 r,
@@ -383,6 +389,7 @@ pub fn timeline(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang, width
             connector: (own.len() > 1).then_some(path),
             data_line: dense,
             emphasis,
+            tone,
             name: Label {
                 x: round(last.0 + r + 6.0),
                 y: round(last.1 + 5.0),

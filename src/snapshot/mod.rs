@@ -59,6 +59,9 @@ impl Text {
 pub struct Series {
     pub id: String,
     pub label: Text,
+    /// Index into `Snapshot::series` of the country group this series belongs to (an
+    /// organisation's country), which gives it that group's colour and marker.
+    pub group: Option<usize>,
 }
 
 /// A publication a figure comes from.

@@ -441,13 +441,22 @@ impl Checker {
         let data_as_of = self.required_period(doc, "", "data_as_of");
         let generated = self.required_period(doc, "", "generated");
 
+        let all_series_ids = doc.get("series").map(ids_in).unwrap_or_default();
         let series = self.list(doc, "", "series", |c, v, p| {
             c.object(v, p)?;
             let id = c.required_string(v, p, "id");
             let label = c.required_text(v, p, "label");
+            // Format 1.1: the country group an organisation's series belongs to (its colour).
+            let group = match v.get("group") {
+                None | Some(Json::Null) => Some(None),
+                Some(_) => c
+                    .reference(v, p, "group", &all_series_ids, "series")
+                    .map(Some),
+            };
             Some(Series {
                 id: id?,
                 label: label?,
+                group: group?,
             })
         });
         self.unique_ids(doc, "series");

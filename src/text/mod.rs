@@ -330,15 +330,30 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
     let ui = lang.ui();
     let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
     if crate::chart::shape_of(m) == crate::chart::Shape::Timeline {
+        let position = |v: &&crate::snapshot::Value| crate::chart::timeline::month_position(v.when);
+        if crate::chart::timeline::is_dense(m) {
+            // A long series: who leads at the latest date, and by how much.
+            let latest = m
+                .values
+                .iter()
+                .max_by(|a, b| position(a).total_cmp(&position(b)));
+            if let Some(latest) = latest {
+                let at: Vec<&crate::snapshot::Value> =
+                    m.values.iter().filter(|v| v.when == latest.when).collect();
+                if at.len() >= 2 {
+                    let mut t = ranking_sentence(lang, s, m, at);
+                    t.push_str(ui.label_when_sep);
+                    t.push_str(&when(lang, latest.when));
+                    return t;
+                }
+            }
+        }
         let Some(first) = m.values.first().map(|v| v.series) else {
             return String::new();
         };
         let mut own: Vec<&crate::snapshot::Value> =
             m.values.iter().filter(|v| v.series == first).collect();
-        crate::sort::sort_by(&mut own, |a, b| {
-            crate::chart::timeline::month_position(a.when)
-                .total_cmp(&crate::chart::timeline::month_position(b.when))
-        });
+        crate::sort::sort_by(&mut own, |a, b| position(a).total_cmp(&position(b)));
         let (Some(a), Some(b)) = (own.first(), own.last()) else {
             return String::new();
         };
@@ -353,7 +368,18 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
             ],
         );
     }
-    let mut order: Vec<&crate::snapshot::Value> = m.values.iter().collect();
+    ranking_sentence(lang, s, m, m.values.iter().collect())
+}
+
+/// Who leads among `values` (of metric `m`), by how much; or that two are level.
+fn ranking_sentence(
+    lang: Lang,
+    s: &Snapshot,
+    m: &crate::snapshot::Metric,
+    mut order: Vec<&crate::snapshot::Value>,
+) -> String {
+    let ui = lang.ui();
+    let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
     crate::sort::sort_by(&mut order, |a, b| b.value.cmp_value(a.value));
     match order.as_slice() {
         [] => String::new(),

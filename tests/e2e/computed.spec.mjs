@@ -105,6 +105,22 @@ test('keyboard moves along a computed series and announces its totals', async ({
   await expect(page.locator('[aria-live]').filter({ hasText: 'downloads' }).first()).toContainText(' of ');
 });
 
+test('the top organisations draw as lines too, each named with its last share', async ({ page }) => {
+  const orgs = fixture.metrics.find((m) => m.id === 'computed-download-share-by-organisation');
+  const ids = [...new Set(orgs.values.map((v) => v.series))];
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`./?lang=en&metric=${orgs.id}`);
+    await expect(page.locator('.oms-chart .oms-data-line')).toHaveCount(ids.length);
+    for (const id of ids) {
+      const last = orgs.values.filter((v) => v.series === id).at(-1);
+      await expect(page.locator(`.oms-line[data-key="${id}"] .oms-series-name`)).toContainText(`${last.value.toFixed(1)}\u202f%`);
+    }
+    await expectCleanLayout(page, `organisations at ${width}`);
+    await page.screenshot({ path: `${shots}/computed-organisations-${width}.png`, fullPage: true });
+  }
+});
+
 for (const lang of ['it', 'en']) {
   for (const scheme of ['light', 'dark']) {
     test(`computed series: axe and layout at three widths (${lang}, ${scheme})`, async ({ page }) => {
