@@ -50,7 +50,9 @@ const probe = () => {
   addEventListener('pointermove', (e) => { last = e.timeStamp; }, true);
   new MutationObserver(() => {
     const t = last;
-    if (!t || !document.querySelector('[role=tooltip]')) return;
+    // The tooltip counts once it can be seen (not merely inserted while hidden to be measured).
+    const tip = document.querySelector('[role=tooltip]');
+    if (!t || !tip || tip.hidden || getComputedStyle(tip).visibility !== 'visible') return;
     requestAnimationFrame(() => setTimeout(() => { window.__lat.push(performance.now() - t); }, 0));
     last = 0;
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
