@@ -46,6 +46,10 @@ require_tests_ran "$logs/host.log" "cargo test (host)"
 oms_log "snapshot builder: oms build-series on Parquet and CSV files written by the tests"
 cargo test --locked --features builder --test builder 2>&1 | tee "$logs/builder.log"
 require_tests_ran "$logs/builder.log" "cargo test --features builder (the snapshot builder)"
+oms_log "snapshot builder: Parquet files written by pyarrow, as the study's dataset is"
+python3 -c 'import pyarrow' 2>/dev/null || python3 -m pip install --quiet pyarrow
+cargo build --locked --features builder --bin oms
+python3 tests/pyarrow_check.py "$CARGO_TARGET_DIR/debug/oms"
 
 oms_log "property test: random snapshots never panic (about a minute, overflow checks on)"
 OMS_FUZZ_SECONDS="${OMS_FUZZ_SECONDS:-55}" cargo test --locked --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"
