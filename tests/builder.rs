@@ -448,6 +448,11 @@ fn build_series_merges_a_valid_computed_metric() {
         stdout.contains("china: computed 40.54 % (600 of 1480 downloads, 2024-08 to 2025-08; the data covers 2 of its 13 months), published 17.1 %: +23.44 points"),
         "{stdout}"
     );
+    // And over the twelve months to August 2025.
+    assert!(
+        stdout.contains("china: computed 40.54 % (600 of 1480 downloads, 2024-09 to 2025-08; the data covers 2 of its 12 months), published 17.1 %: +23.44 points"),
+        "{stdout}"
+    );
 
     let text = std::fs::read_to_string(&out).expect("written");
     let doc: Json = serde_json::from_str(&text).expect("JSON");

@@ -99,19 +99,30 @@ pub fn check(s: &Snapshot, c: &Computed) -> Vec<Check> {
         };
         let (sy, sm, _) = start.first_day();
         let (ey, em, _) = end.last_day();
-        let months = (usize::from(ey) * 12 + usize::from(em))
-            .saturating_sub(usize::from(sy) * 12 + usize::from(sm))
-            + 1;
-        let (part, whole, covered) = c.over(series, (sy, sm), (ey, em));
-        out.push(Check {
-            series: id.to_owned(),
-            published: v.value,
-            computed: share(part, whole, 2),
-            part,
-            whole,
-            window: (start, end),
-            covered: (covered, months),
-        });
+        let index = |y: u16, m: u8| i64::from(y) * 12 + i64::from(m) - 1;
+        let months = index(ey, em) - index(sy, sm) + 1;
+        // The published window as written, and the twelve months to its end (the study's "past
+        // year") when the window is not twelve months long.
+        let mut windows = vec![((sy, sm), (ey, em), months)];
+        if months != 12 {
+            let first = index(ey, em) - 11;
+            let (y, m) = (first.div_euclid(12), first.rem_euclid(12) + 1);
+            if let (Ok(y), Ok(m)) = (u16::try_from(y), u8::try_from(m)) {
+                windows.push(((y, m), (ey, em), 12));
+            }
+        }
+        for (from, to, len) in windows {
+            let (part, whole, covered) = c.over(series, from, to);
+            out.push(Check {
+                series: id.to_owned(),
+                published: v.value,
+                computed: share(part, whole, 2),
+                part,
+                whole,
+                window: (Period::Month(from.0, from.1), Period::Month(to.0, to.1)),
+                covered: (covered, usize::try_from(len).unwrap_or(0)),
+            });
+        }
     }
     out
 }
