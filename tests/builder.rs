@@ -11,7 +11,7 @@ use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedFileWriter, SerializedRowGroupWriter};
 use parquet::schema::types::Type;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 use std::sync::Arc;
 
 /// (model, author, country, date, cumulative downloads).
@@ -408,8 +408,18 @@ fn a_missing_or_mistyped_column_is_named() {
     );
 }
 
-fn oms() -> Command {
+/// Runs `oms build-series INPUT ARGS... --snapshot SNAPSHOT --out OUT`.
+fn build_series(input: &Path, args: &[&str], snapshot: &Path, out: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_oms"))
+        .arg("build-series")
+        .arg(input)
+        .args(args)
+        .arg("--snapshot")
+        .arg(snapshot)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("runs oms")
 }
 
 fn root() -> PathBuf {
@@ -422,16 +432,12 @@ fn build_series_merges_a_valid_computed_metric() {
     let pq = dir.join("all_downloads_with_annotations.parquet");
     write_parquet(&pq, ROWS, false, Compression::SNAPPY);
     let out = dir.join("snapshot.json");
-    let run = oms()
-        .args(["build-series"])
-        .arg(&pq)
-        .args(["--revision", "0123abc", "--snapshot"])
-        .arg(root().join("public/data/snapshot.json"))
-        .arg("--out")
-        .arg(&out)
-        .args(["--generated", "2026-11-29"])
-        .output()
-        .expect("runs oms");
+    let run = build_series(
+        &pq,
+        &["--revision", "0123abc", "--generated", "2026-11-29"],
+        &root().join("public/data/snapshot.json"),
+        &out,
+    );
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(
         run.status.success(),
@@ -501,15 +507,12 @@ fn build_series_merges_a_valid_computed_metric() {
     assert_eq!(qwen.group.map(|g| s.series[g].id.as_str()), Some("china"));
 
     // Running again replaces the computed metrics instead of adding more.
-    let again = oms()
-        .arg("build-series")
-        .arg(&pq)
-        .args(["--revision", "0123abc", "--step", "quarter", "--snapshot"])
-        .arg(&out)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs oms");
+    let again = build_series(
+        &pq,
+        &["--revision", "0123abc", "--step", "quarter"],
+        &out,
+        &out,
+    );
     assert!(
         again.status.success(),
         "{}",
@@ -532,15 +535,12 @@ fn build_series_refuses_bad_input_and_writes_nothing() {
     )
     .expect("write");
     let out = dir.join("out.json");
-    let run = oms()
-        .arg("build-series")
-        .arg(&csv)
-        .args(["--revision", "r1", "--snapshot"])
-        .arg(root().join("public/data/snapshot.json"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs oms");
+    let run = build_series(
+        &csv,
+        &["--revision", "r1"],
+        &root().join("public/data/snapshot.json"),
+        &out,
+    );
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
@@ -549,21 +549,12 @@ fn build_series_refuses_bad_input_and_writes_nothing() {
     );
     assert!(!out.exists(), "nothing written");
 
-    let run = oms()
-        .arg("build-series")
-        .arg(&csv)
-        .args([
-            "--revision",
-            "r1",
-            "--country-column",
-            "country",
-            "--snapshot",
-        ])
-        .arg(root().join("public/data/snapshot.json"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs oms");
+    let run = build_series(
+        &csv,
+        &["--revision", "r1", "--country-column", "country"],
+        &root().join("public/data/snapshot.json"),
+        &out,
+    );
     assert!(
         run.status.success(),
         "{}",
@@ -604,23 +595,19 @@ fn the_end_to_end_fixture_is_the_builders_output() {
     }
     std::fs::write(&csv, text).expect("write");
     let out = dir.join("computed.json");
-    let run = oms()
-        .arg("build-series")
-        .arg(&csv)
-        .args([
+    let run = build_series(
+        &csv,
+        &[
             "--revision",
             "synthetic-test-data",
             "--top",
             "4",
             "--generated",
             "2026-11-29",
-            "--snapshot",
-        ])
-        .arg(root().join("public/data/snapshot.json"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("runs oms");
+        ],
+        &root().join("public/data/snapshot.json"),
+        &out,
+    );
     assert!(
         run.status.success(),
         "{}",
