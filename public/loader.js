@@ -11,6 +11,16 @@ const fail = (error) => {
     document.body.prepend(box);
   }
 };
+// The bundled snapshot downloads alongside the wasm instead of after it starts (the widget's own
+// request then finds it in the preload cache); not when the page names another snapshot.
+if (!new URLSearchParams(location.search).has('data')) {
+  const preload = document.createElement('link');
+  preload.rel = 'preload';
+  preload.as = 'fetch';
+  preload.crossOrigin = 'anonymous';
+  preload.href = new URL('data/snapshot.json', document.baseURI).href;
+  document.head.append(preload);
+}
 if (!tag) {
   fail('no loader tag');
 } else {

@@ -32,6 +32,29 @@ async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+test('the bundled snapshot is requested once, alongside the wasm, with no unused preload', async ({ page }) => {
+  const requests = [];
+  const warnings = [];
+  page.on('request', (r) => {
+    if (/data\/snapshot\.json$/.test(r.url()) || r.url().endsWith('.wasm')) requests.push(r.url());
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  await page.goto('./?lang=en');
+  await expect(page.locator('.oms-chart')).toBeVisible();
+  await page.waitForTimeout(3500); // Chromium warns of an unused preload after about 3 s.
+  expect(requests.filter((u) => u.endsWith('snapshot.json'))).toHaveLength(1);
+  // Requested by the loader's preload link, not by the app once started: it does not wait for the
+  // wasm to download and start.
+  const initiator = await page.evaluate(
+    () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('data/snapshot.json')).initiatorType,
+  );
+  expect(initiator).toBe('link');
+  // (Chromium's note on Trunk's wasm preload integrity is not about the snapshot.)
+  expect(warnings.filter((w) => /not used within|snapshot\.json/i.test(w))).toEqual([]);
+});
+
 test('shows the study headline with its numbers, window and sources', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('./?lang=en');
