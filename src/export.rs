@@ -212,6 +212,34 @@ pub fn json(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
     out
 }
 
+/// Rows per page in the table view (a computed series has a row per group and period).
+pub const PAGE_ROWS: usize = 24;
+
+/// One page of a table: rows `start..end` of `total`, page `page` of `pages` (both from 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Page {
+    pub start: usize,
+    pub end: usize,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+}
+
+/// Page `page` of `total` rows, `size` a page (a page past the last shows the last).
+pub fn page_of(total: usize, page: usize, size: usize) -> Page {
+    let size = size.max(1);
+    let pages = total.div_ceil(size).max(1);
+    let page = page.min(pages - 1);
+    let start = page * size;
+    Page {
+        start,
+        end: (start + size).min(total),
+        total,
+        page,
+        pages,
+    }
+}
+
 /// A file name for a download of metric `metric`: `open-model-share-<metric id>.<ext>`, with any
 /// character outside `[A-Za-z0-9-]` replaced.
 pub fn file_name(s: &Snapshot, metric: usize, ext: &str) -> String {
@@ -242,6 +270,43 @@ pub fn shown_value(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_cover_every_row_once() {
+        assert_eq!(
+            page_of(120, 0, 24),
+            Page {
+                start: 0,
+                end: 24,
+                total: 120,
+                page: 0,
+                pages: 5
+            }
+        );
+        assert_eq!(page_of(120, 4, 24).start..page_of(120, 4, 24).end, 96..120);
+        assert_eq!(page_of(121, 5, 24).start..page_of(121, 5, 24).end, 120..121);
+        assert_eq!(page_of(121, 9, 24).page, 5, "past the last page: the last");
+        assert_eq!(
+            page_of(3, 0, 24),
+            Page {
+                start: 0,
+                end: 3,
+                total: 3,
+                page: 0,
+                pages: 1
+            }
+        );
+        assert_eq!(
+            page_of(0, 2, 24),
+            Page {
+                start: 0,
+                end: 0,
+                total: 0,
+                page: 0,
+                pages: 1
+            }
+        );
+    }
 
     #[test]
     fn signed_numbers_are_values_and_other_signs_are_guarded() {

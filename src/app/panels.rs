@@ -37,6 +37,13 @@ pub fn TablePanel(
     hidden: RwSignal<Vec<usize>>,
 ) -> impl IntoView {
     let ui = lang.ui();
+    // A long table shows a page at a time; a new measure or hidden series starts at the first.
+    let page = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        metric.track();
+        hidden.track();
+        page.set(0);
+    });
     move || {
         let s = &loaded.snapshot;
         let m = metric.get();
@@ -48,8 +55,12 @@ pub fn TablePanel(
         let with_totals = values.iter().any(|v| v.totals.is_some());
         // A computed measure has one source, named under the chart: no column repeating it.
         let with_source = s.metrics.get(m).is_none_or(|x| x.provenance.is_none());
-        let rows = export::rows(s, m, &hidden.get(), lang)
+        let all = export::rows(s, m, &hidden.get(), lang);
+        let shown = export::page_of(all.len(), page.get(), export::PAGE_ROWS);
+        let rows = all
             .into_iter()
+            .skip(shown.start)
+            .take(shown.end - shown.start)
             .map(|r| {
                 let value = export::shown_value(s, m, &r, lang);
                 let when = text::when(lang, r.when);
@@ -94,6 +105,25 @@ pub fn TablePanel(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {(shown.pages > 1).then(|| {
+                let range = text::fill(
+                    ui.rows_range,
+                    &[
+                        ("from", &(shown.start + 1).to_string()),
+                        ("to", &shown.end.to_string()),
+                        ("total", &shown.total.to_string()),
+                    ],
+                );
+                view! {
+                    <nav class="oms-pager" aria-label=ui.pages_label>
+                        <button type="button" class="oms-button oms-pager__button" disabled=shown.page == 0
+                            on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>{ui.page_previous}</button>
+                        <span class="oms-pager__range" aria-live="polite">{range}</span>
+                        <button type="button" class="oms-button oms-pager__button" disabled=shown.page + 1 == shown.pages
+                            on:click=move |_| page.update(|p| *p += 1)>{ui.page_next}</button>
+                    </nav>
+                }
+            })}
         }
     }
 }

@@ -93,6 +93,12 @@ pub struct Ui {
     pub kind_computed: &'static str,
     /// The table's column of the totals behind computed shares.
     pub th_totals: &'static str,
+    /// `{from}`, `{to}`, `{total}`: the rows a table page shows.
+    pub rows_range: &'static str,
+    pub page_previous: &'static str,
+    pub page_next: &'static str,
+    /// The accessible name of a table's page controls.
+    pub pages_label: &'static str,
     /// `{part}`, `{whole}`: the totals behind a computed share.
     pub totals: &'static str,
     /// `{part}`, `{whole}`: the same in a table column headed by the unit.
@@ -228,6 +234,10 @@ pub(super) static EN: Ui = Ui {
     kind_slides: "author's talk slides",
     kind_computed: "computed from the study's dataset",
     th_totals: "Downloads (of all)",
+    rows_range: "Rows {from}–{to} of {total}",
+    page_previous: "Previous rows",
+    page_next: "Next rows",
+    pages_label: "Table pages",
     totals: "{part} of {whole} downloads",
     totals_short: "{part} of {whole}",
     trend: "{series} from {first} ({from}) to {last} ({to})",
@@ -344,6 +354,10 @@ pub(super) static IT: Ui = Ui {
     kind_slides: "slide dell'autore",
     kind_computed: "calcolato dal dataset dello studio",
     th_totals: "Download (sul totale)",
+    rows_range: "Righe {from}–{to} di {total}",
+    page_previous: "Righe precedenti",
+    page_next: "Righe successive",
+    pages_label: "Pagine della tabella",
     totals: "{part} su {whole} download",
     totals_short: "{part} su {whole}",
     trend: "{series} da {first} ({from}) a {last} ({to})",
@@ -458,6 +472,10 @@ pub(super) static ZH: Ui = Ui {
     kind_slides: "作者演讲幻灯片",
     kind_computed: "根据研究数据集计算",
     th_totals: "下载量（占总数）",
+    rows_range: "第 {from}–{to} 行，共 {total} 行",
+    page_previous: "上一页",
+    page_next: "下一页",
+    pages_label: "表格分页",
     totals: "{whole} 次下载中的 {part} 次",
     totals_short: "{whole} 中的 {part}",
     trend: "{series}：从 {first}（{from}）到 {last}（{to}）",

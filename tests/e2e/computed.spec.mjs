@@ -81,7 +81,27 @@ test('the tooltip and the table give the totals behind each share', async ({ pag
 
   await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
   await expect(page.getByRole('columnheader', { name: 'Download (sul totale)' })).toBeVisible();
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(metric.values.length);
+  // A page at a time: 24 rows, then the next 24, down to the last.
+  await expect(page.locator('.oms-table tbody tr')).toHaveCount(Math.min(24, metric.values.length));
+  const pager = page.getByRole('navigation', { name: 'Pagine della tabella' });
+  await expect(pager).toContainText(`Righe 1–24 di ${metric.values.length}`);
+  await expect(pager.getByRole('button', { name: 'Righe precedenti' })).toBeDisabled();
+  await pager.getByRole('button', { name: 'Righe successive' }).click();
+  await expect(pager).toContainText(`Righe 25–48 di ${metric.values.length}`);
+  await expect(page.locator('.oms-table tbody tr').first().locator('td').first()).toHaveText(
+    `${metric.values[24].value.toFixed(1).replace('.', ',')}\u202f%`,
+  );
+  const pages = Math.ceil(metric.values.length / 24);
+  for (let i = 2; i < pages; i++) await pager.getByRole('button', { name: 'Righe successive' }).click();
+  await expect(pager.getByRole('button', { name: 'Righe successive' })).toBeDisabled();
+  await expect(page.locator('.oms-table tbody tr')).toHaveCount(metric.values.length - (pages - 1) * 24);
+  await pager.getByRole('button', { name: 'Righe precedenti' }).click();
+  await expect(pager).toContainText(`Righe ${(pages - 2) * 24 + 1}–${(pages - 1) * 24} di`);
+  // Another measure starts at its first page.
+  const orgs = fixture.metrics.findIndex((m) => m.id === 'computed-download-share-by-organisation');
+  await page.getByLabel('Misura').selectOption(String(orgs));
+  await expect(pager).toContainText(`Righe 1–24 di ${fixture.metrics[orgs].values.length}`);
+  await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
   const first = metric.values[0];
   await expect(page.locator('.oms-table tbody tr').first().locator('td').nth(1)).toHaveText(
     `${first.numerator.toLocaleString('it-IT')} su ${first.denominator.toLocaleString('it-IT')}`,
