@@ -1,7 +1,10 @@
 // The benchmark: the release widget (dist/) against a hand-written SVG page of the same headline
 // chart (bench/floor/, the floor), both served with brotli on 127.0.0.1 and loaded cold in headless
 // Chromium, alternating, at normal speed and with the CPU throttled 4x. Prints medians and ratios.
-//   node bench/run.mjs [--runs 9]
+//   node bench/run.mjs [--runs 9] [--latency MS] [--query "lang=en"]
+// --latency adds a round-trip delay to every request (DevTools network emulation), as a real network
+// would; --query is the widget's URL query (e.g. "lang=en&data=data/snapshot.json" loads the same
+// snapshot without the loader's preload, for comparison).
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -11,7 +14,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1] || 9);
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
+};
+const runs = Number(option('--runs', 9));
+const latency = Number(option('--latency', 0));
+const query = option('--query', 'lang=en');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const cache = new Map();
 
@@ -66,6 +75,9 @@ async function measure(browser, url, throttle) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (latency > 0) {
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+  }
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(url);
@@ -110,7 +122,7 @@ const rows = [];
 for (const throttle of [1, 4]) {
   const results = { widget: [], floor: [] };
   for (let i = 0; i < runs; i++) {
-    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', '/widgets/oms/?lang=en']] : [['widget', '/widgets/oms/?lang=en'], ['floor', '/floor/']]) {
+    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', `/widgets/oms/?${query}`]] : [['widget', `/widgets/oms/?${query}`], ['floor', '/floor/']]) {
       results[name].push(await measure(browser, base + path, throttle));
     }
   }
@@ -128,7 +140,8 @@ for (const throttle of [1, 4]) {
     rows.push(`| ${throttle}x | ${label} | ${w.toFixed(digits)} ${unit} | ${f.toFixed(digits)} ${unit} | ${f ? (w / f).toFixed(2) + 'x' : '—'} |`);
   }
 }
-console.log(`Medians of ${runs} cold loads each, alternating (Chromium, 640 px wide, brotli from 127.0.0.1):\n`);
+const conditions = latency > 0 ? `, ${latency} ms added to every request` : '';
+console.log(`Medians of ${runs} cold loads each, alternating (Chromium, 640 px wide, brotli from 127.0.0.1${conditions}; widget ?${query}):\n`);
 console.log('| CPU | measure | widget | floor (hand-written SVG) | ratio |');
 console.log('|---|---|---:|---:|---:|');
 console.log(rows.join('\n'));
