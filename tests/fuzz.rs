@@ -58,9 +58,10 @@ fn random_value(r: &mut Rng) -> Value {
                 "percent",
                 "count",
                 "relayed",
+                "computed",
                 "javascript:x",
                 "https://a.example/"
-            ][r.below(9)]
+            ][r.below(10)]
         ),
         9 => json!("中".repeat(r.below(2100))),
         10 => json!([]),
@@ -177,6 +178,7 @@ fn random_snapshots_never_panic() {
         include_str!("fixtures/valid-minimal.json"),
         include_str!("fixtures/valid-level.json"),
         include_str!("fixtures/invalid-many.json"),
+        include_str!("fixtures/valid-computed.json"),
     ]
     .iter()
     .map(|t| serde_json::from_str(t).unwrap())
