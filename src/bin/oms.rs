@@ -226,24 +226,16 @@ mod build {
                     }
                     Err(e) => return fail(&e),
                 },
-                "model-column" => {
-                    columns.model = (*v).to_owned();
-                    true
-                }
-                "org-column" => {
-                    columns.org = (*v).to_owned();
-                    true
-                }
-                "country-column" => {
-                    columns.country = (*v).to_owned();
-                    true
-                }
-                "time-column" => {
-                    columns.time = (*v).to_owned();
-                    true
-                }
-                "downloads-column" => {
-                    columns.downloads = (*v).to_owned();
+                column @ ("model-column" | "org-column" | "country-column" | "time-column"
+                | "downloads-column") => {
+                    let slot = match column {
+                        "model-column" => &mut columns.model,
+                        "org-column" => &mut columns.org,
+                        "country-column" => &mut columns.country,
+                        "time-column" => &mut columns.time,
+                        _ => &mut columns.downloads,
+                    };
+                    *slot = (*v).to_owned();
                     true
                 }
                 "generated" => match Period::parse(v) {

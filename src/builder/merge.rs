@@ -222,6 +222,12 @@ pub fn merge(
             "url": format!("https://huggingface.co/datasets/{DATASET}/tree/{}", o.revision),
         }),
     );
+    // The study is the metrics' origin when the snapshot lists it as a source.
+    let origin = if known(sources, "study") {
+        json!("study")
+    } else {
+        Value::Null
+    };
 
     let rule = format!(
         "Weekly cumulative download counts (`downloadsAllTime`) differenced per model in date order; {}; {}; a week's downloads count in the calendar month of its row's date; shares are a group's downloads over all downloads in the {} ({} decimal places, half up); {} rows read, {} skipped for an empty date or count, {} duplicate rows merged, {} models, {} counter resets, data from {} to {}. Country groups: {}; any other value: {}; no value: {}.",
@@ -327,7 +333,7 @@ pub fn merge(
             "各国家组（中国、美国、欧洲、其他国家、无机构或个人开发者、未知）开发者",
         ),
         "caveats": [caveat.clone()],
-        "origin": if obj_has_source(doc_sources(obj), "study") { json!("study") } else { Value::Null },
+        "origin": origin.clone(),
         "provenance": provenance.clone(),
         "values": group_values,
     })];
@@ -352,7 +358,7 @@ pub fn merge(
                 "各开发者机构（数据集中的作者）",
             ),
             "caveats": [caveat],
-            "origin": if obj_has_source(doc_sources(obj), "study") { json!("study") } else { Value::Null },
+            "origin": origin.clone(),
             "provenance": provenance,
             "values": org_values,
         }));
@@ -362,14 +368,6 @@ pub fn merge(
         upsert(list, m);
     }
     Ok(())
-}
-
-fn doc_sources(obj: &Map<String, Value>) -> Option<&Vec<Value>> {
-    obj.get("sources").and_then(Value::as_array)
-}
-
-fn obj_has_source(list: Option<&Vec<Value>>, id: &str) -> bool {
-    list.is_some_and(|l| l.iter().any(|x| x.get("id") == Some(&json!(id))))
 }
 
 #[cfg(test)]
