@@ -2,8 +2,8 @@
 # Installs whatever is missing, then runs every test tier; any failure (or a tier that runs no
 # test) fails the command.
 #   1. cargo fmt --check; cargo clippy -D warnings for the host and for wasm32
-#   2. host: cargo test (the pure core, with good and bad fixture snapshots; the oms tool), the
-#      snapshot builder (feature builder), a minute of the property test, the JSON Schema
+#   2. host: cargo test of the pure core (good and bad fixture snapshots) and of the host tools
+#      (the oms command, the snapshot builder), a minute of the property test, the JSON Schema
 #   3. browser: wasm-bindgen-test in headless Chromium through chromedriver (real components)
 #   4. release build, with the size of every file in dist/ (raw, gzip, brotli)
 #   5. end to end: Playwright against dist/ served on 127.0.0.1 under /widgets/oms/
@@ -32,27 +32,23 @@ trap 'rm -rf "$logs"' EXIT
 oms_log "cargo fmt --check"
 cargo fmt --all -- --check
 
-oms_log "cargo clippy (host)"
-cargo clippy --locked --all-targets -- -D warnings
-oms_log "cargo clippy (host, with the snapshot builder)"
-cargo clippy --locked --all-targets --features builder -- -D warnings
-oms_log "cargo clippy (wasm32)"
-cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+oms_log "cargo clippy (host: the core and the host tools)"
+cargo clippy --locked -p oms-core -p oms-tools --all-targets -- -D warnings
+oms_log "cargo clippy (wasm32: the widget and the core)"
+cargo clippy --locked -p open-model-share --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --locked -p oms-core --lib --target wasm32-unknown-unknown -- -D warnings
 
-oms_log "host tests: cargo test"
-cargo test --locked 2>&1 | tee "$logs/host.log"
+oms_log "host tests: the core, the oms command and the snapshot builder"
+cargo test --locked -p oms-core -p oms-tools 2>&1 | tee "$logs/host.log"
 require_tests_ran "$logs/host.log" "cargo test (host)"
 
-oms_log "snapshot builder: oms build-series on Parquet and CSV files written by the tests"
-cargo test --locked --features builder --test builder 2>&1 | tee "$logs/builder.log"
-require_tests_ran "$logs/builder.log" "cargo test --features builder (the snapshot builder)"
 oms_log "snapshot builder: Parquet files written by pyarrow, as the study's dataset is"
 python3 -c 'import pyarrow' 2>/dev/null || python3 -m pip install --quiet pyarrow
-cargo build --locked --features builder --bin oms
+cargo build --locked -p oms-tools --bin oms
 python3 tests/pyarrow_check.py "$CARGO_TARGET_DIR/debug/oms"
 
 oms_log "property test: random snapshots never panic (about a minute, overflow checks on)"
-OMS_FUZZ_SECONDS="${OMS_FUZZ_SECONDS:-55}" cargo test --locked --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"
+OMS_FUZZ_SECONDS="${OMS_FUZZ_SECONDS:-55}" cargo test --locked -p oms-core --test fuzz -- --ignored --nocapture 2>&1 | tee "$logs/fuzz.log"
 require_tests_ran "$logs/fuzz.log" "the property test"
 
 oms_log "JSON Schema of the snapshot"
@@ -62,7 +58,7 @@ python3 tests/schema_check.py
 oms_log "browser tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.log"
+  cargo test --locked -p open-model-share --target wasm32-unknown-unknown --test web 2>&1 | tee "$logs/web.log"
 require_tests_ran "$logs/web.log" "wasm-bindgen-test (browser)"
 
 # The end-to-end tests load data from the example host page's origin (allowed here, to test a

@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use open_model_share::app::{ErrorView, LoadState, Loaded, Widget, DRAWN_MARK};
-use open_model_share::load::LoadError;
-use open_model_share::text::Lang;
-use open_model_share::{figures, snapshot};
+use oms_core::failure::LoadError;
+use oms_core::text::Lang;
+use oms_core::{figures, snapshot};
+use open_model_share::{ErrorView, LoadState, Loaded, Widget, DRAWN_MARK};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -215,15 +215,12 @@ fn browser_parse_path_reads_the_bundled_snapshot_exactly() {
             format!(
                 "{} {}",
                 s.series[p.series].id,
-                open_model_share::text::number(Lang::En, p.share)
+                oms_core::text::number(Lang::En, p.share)
             )
         })
         .collect();
     assert_eq!(shown, ["china 17.1", "us 15.8"]);
-    assert_eq!(
-        open_model_share::text::number(Lang::En, h.remainder),
-        "67.1"
-    );
+    assert_eq!(oms_core::text::number(Lang::En, h.remainder), "67.1");
     // Large counts survive the JS number -> f64 -> decimal path.
     let atom = s
         .metrics
@@ -231,16 +228,16 @@ fn browser_parse_path_reads_the_bundled_snapshot_exactly() {
         .find(|m| m.id == "atom-cumulative-downloads")
         .unwrap();
     assert_eq!(
-        open_model_share::text::number(Lang::En, atom.values[0].value),
+        oms_core::text::number(Lang::En, atom.values[0].value),
         "1,150,000,000"
     );
 }
 
 #[wasm_bindgen_test]
 fn intl_formats_numbers_and_dates_as_the_core_rules_do() {
-    use open_model_share::app::intl::IntlFormatter;
-    use open_model_share::decimal::Decimal;
-    use open_model_share::text::{Formatter, Rules};
+    use oms_core::decimal::Decimal;
+    use oms_core::text::{Formatter, Rules};
+    use open_model_share::intl::IntlFormatter;
     let intl = IntlFormatter::default();
     let numbers = [
         Decimal::new(171, 1),

@@ -6,11 +6,10 @@
 //! Long run (a million inputs or more):
 //!   OMS_FUZZ_CASES=1000000 OMS_FUZZ_SECONDS=0 cargo test --release --test fuzz -- --ignored
 //! `OMS_FUZZ_SEED` repeats a run.
-#![cfg(not(target_arch = "wasm32"))]
 
-use open_model_share::snapshot::{self, Json, Unit};
-use open_model_share::text::Lang;
-use open_model_share::{chart, export, fallback, figures, text};
+use oms_core::snapshot::{self, Json, Unit};
+use oms_core::text::Lang;
+use oms_core::{chart, export, fallback, figures, text};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -156,7 +155,7 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
             assert!(chart::tooltip::tooltip_text(s, i, Some(k), lang).is_some());
         }
     }
-    let colors = fallback::light_colors(include_str!("../style/main.css")).expect("colours");
+    let colors = fallback::light_colors(include_str!("../../../style/main.css")).expect("colours");
     let _ = fallback::render(s, &colors, lang);
 }
 
@@ -174,11 +173,11 @@ fn random_snapshots_never_panic() {
     let seed = env("OMS_FUZZ_SEED", 0x005e_ed0f_0e11);
     let limit = (seconds > 0).then(|| Duration::from_secs(seconds));
     let bases: Vec<Value> = [
-        include_str!("../public/data/snapshot.json"),
-        include_str!("fixtures/valid-minimal.json"),
-        include_str!("fixtures/valid-level.json"),
-        include_str!("fixtures/invalid-many.json"),
-        include_str!("fixtures/valid-computed.json"),
+        include_str!("../../../public/data/snapshot.json"),
+        include_str!("../../../tests/fixtures/valid-minimal.json"),
+        include_str!("../../../tests/fixtures/valid-level.json"),
+        include_str!("../../../tests/fixtures/invalid-many.json"),
+        include_str!("../../../tests/fixtures/valid-computed.json"),
     ]
     .iter()
     .map(|t| serde_json::from_str(t).unwrap())

@@ -4,7 +4,6 @@
 //!
 //! Usage: `oms-fallback [DIST]` (default: `$TRUNK_STAGING_DIR`), run from the project root.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     if let Err(e) = run() {
         eprintln!("oms-fallback: {e}");
@@ -12,9 +11,8 @@ fn main() {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
-    use open_model_share::{fallback, snapshot, text::Lang};
+    use oms_core::{fallback, snapshot, text::Lang};
     use std::path::PathBuf;
 
     let dist = std::env::args()
@@ -50,6 +48,3 @@ fn run() -> Result<(), String> {
     std::fs::write(&index_path, index).map_err(|e| e.to_string())?;
     Ok(())
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

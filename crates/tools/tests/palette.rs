@@ -1,9 +1,8 @@
 //! The palette in `style/main.css`, light and dark: contrast of text (4.5:1) and marks (3:1)
 //! against the background and the bar track, and China and the US still told apart under
 //! simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009, severity 1).
-#![cfg(not(target_arch = "wasm32"))]
 
-const CSS: &str = include_str!("../style/main.css");
+const CSS: &str = include_str!("../../../style/main.css");
 
 type Rgb = [f64; 3];
 

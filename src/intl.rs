@@ -4,9 +4,9 @@
 //! must agree with the core's pure rules (a browser test checks it), so the host's static fallback
 //! and tests say the same as the widget.
 
-use crate::decimal::Decimal;
-use crate::text::{Formatter, Lang};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use oms_core::decimal::Decimal;
+use oms_core::text::{Formatter, Lang};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 

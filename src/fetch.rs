@@ -1,12 +1,12 @@
 //! Loading the snapshot: fetch with a time limit, automatic retries of transient failures, and the
 //! last good copy kept on the device for when loading fails.
 
-use super::{LoadState, Loaded};
-use crate::figures;
-use crate::load::{LoadError, RETRY_DELAYS_MS, TIMEOUT_SECONDS};
-use crate::sha256;
-use crate::snapshot::{self, Json};
+use crate::{LoadState, Loaded};
 use leptos::prelude::*;
+use oms_core::failure::{LoadError, RETRY_DELAYS_MS, TIMEOUT_SECONDS};
+use oms_core::figures;
+use oms_core::sha256;
+use oms_core::snapshot::{self, Json};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;

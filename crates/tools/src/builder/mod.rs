@@ -18,13 +18,11 @@
 //! - Rows without a date or a count are skipped and counted.
 
 pub mod csv;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod merge;
-#[cfg(all(feature = "builder", not(target_arch = "wasm32")))]
 pub mod parquet;
 
-use crate::decimal::Decimal;
-use crate::period::{Period, Window};
+use oms_core::decimal::Decimal;
+use oms_core::period::{Period, Window};
 use std::collections::HashMap;
 
 /// One row of the dataset, as read: a model's cumulative downloads on a date.
@@ -679,8 +677,8 @@ pub enum PeriodKey {
 
 impl PeriodKey {
     /// As a snapshot date (`2025-08`) or window (`2025-07` to `2025-09`).
-    pub fn when(self) -> crate::period::When {
-        use crate::period::When;
+    pub fn when(self) -> oms_core::period::When {
+        use oms_core::period::When;
         match self {
             PeriodKey::Month(y, m) => When::At(Period::Month(y, m)),
             PeriodKey::Quarter(y, q) => {

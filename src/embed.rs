@@ -1,8 +1,8 @@
 //! The host-page edge: URL parameters, the theme, messages from the host and height messages to it.
 
-use crate::params::{self, HeightMessage, Params, Theme};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
+use oms_core::params::{self, HeightMessage, Params, Theme};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;

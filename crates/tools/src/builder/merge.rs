@@ -2,9 +2,9 @@
 //! `computed` metric per breakdown, with provenance; and the check against the published headline.
 
 use super::{share, Computed, Config, Step, OTHER_GROUP, UNKNOWN_GROUP};
-use crate::decimal::Decimal;
-use crate::period::{Period, When};
-use crate::snapshot::Snapshot;
+use oms_core::decimal::Decimal;
+use oms_core::period::{Period, When};
+use oms_core::snapshot::Snapshot;
 use serde_json::{json, Map, Value};
 
 /// The id of the metric of country groups.

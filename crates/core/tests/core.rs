@@ -1,13 +1,12 @@
 //! Host tests of the pure core against the bundled snapshot and fixture snapshots.
-#![cfg(not(target_arch = "wasm32"))]
 
-use open_model_share::chart::{self, Role};
-use open_model_share::figures::{self, Lead};
-use open_model_share::snapshot::{self, Json, Problem, ProblemKind, Snapshot, Unit};
-use open_model_share::text::{self, Lang};
+use oms_core::chart::{self, Role};
+use oms_core::figures::{self, Lead};
+use oms_core::snapshot::{self, Json, Problem, ProblemKind, Snapshot, Unit};
+use oms_core::text::{self, Lang};
 use serde_json::{json, Value};
 
-const BUNDLED: &str = include_str!("../public/data/snapshot.json");
+const BUNDLED: &str = include_str!("../../../public/data/snapshot.json");
 
 fn parse(text: &str) -> Result<Snapshot, Vec<Problem>> {
     let doc: Json = serde_json::from_str(text).expect("fixture is JSON");
@@ -16,7 +15,7 @@ fn parse(text: &str) -> Result<Snapshot, Vec<Problem>> {
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
-        "{}/tests/fixtures/{name}",
+        "{}/../../tests/fixtures/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture exists")
@@ -32,7 +31,7 @@ fn problems_after(edit: impl FnOnce(&mut Value)) -> Vec<(String, ProblemKind)> {
     }
 }
 
-fn pct(lang: Lang, d: open_model_share::decimal::Decimal) -> String {
+fn pct(lang: Lang, d: oms_core::decimal::Decimal) -> String {
     text::value(lang, d, Unit::Percent)
 }
 
@@ -245,7 +244,7 @@ fn single_problems_in_the_bundled_snapshot() {
             Box::new(|d| d["metrics"][0]["values"][1]["value"] = json!(83.1)),
             "metrics[0].values",
             ProblemKind::PartsAbove100 {
-                sum: open_model_share::decimal::Decimal::new(1002, 1),
+                sum: oms_core::decimal::Decimal::new(1002, 1),
             },
         ),
         (
@@ -668,7 +667,7 @@ fn every_metric_has_a_generated_sentence() {
 
 #[test]
 fn downloads_hold_exactly_the_rows_shown() {
-    use open_model_share::export;
+    use oms_core::export;
     let s = parse(BUNDLED).unwrap();
     let rows = export::rows(&s, s.headline, &[], Lang::It);
     let csv = export::csv(&s, s.headline, &rows, Lang::It);
@@ -721,7 +720,7 @@ fn downloads_hold_exactly_the_rows_shown() {
 
 #[test]
 fn csv_and_json_escape_hostile_strings() {
-    use open_model_share::export;
+    use oms_core::export;
     let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
     doc["series"][0]["label"]["en"] = json!("=HYPERLINK(\"x\")\n\"quoted\", \u{2028}");
     let s = parse(&doc.to_string()).unwrap();
@@ -900,9 +899,9 @@ fn every_reader_facing_text_of_the_snapshot_is_translated() {
 
 #[test]
 fn the_static_fallback_draws_the_same_marks_with_the_stylesheet_colours() {
-    use open_model_share::fallback;
+    use oms_core::fallback;
     let s = parse(BUNDLED).unwrap();
-    let css = include_str!("../style/main.css");
+    let css = include_str!("../../../style/main.css");
     let colors = fallback::light_colors(css).expect("colours read from the stylesheet");
     assert_eq!(colors.china, "#c8500a");
     let (svg, html) = fallback::render(&s, &colors, Lang::En);
@@ -949,7 +948,7 @@ fn the_static_fallback_draws_the_same_marks_with_the_stylesheet_colours() {
 
 #[test]
 fn share_previews_need_the_published_address_for_links() {
-    use open_model_share::fallback;
+    use oms_core::fallback;
     let s = parse(BUNDLED).unwrap();
     let bare = fallback::head_meta(&s, Lang::En, None);
     assert!(bare
@@ -967,7 +966,7 @@ fn share_previews_need_the_published_address_for_links() {
 fn every_schema_fixture_is_rejected_for_its_own_reason() {
     // The same fixtures must be rejected by the JSON Schema too (tests/schema_check.py): the
     // validator and the schema stay in step.
-    let dir = format!("{}/tests/fixtures/schema", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!("{}/../../tests/fixtures/schema", env!("CARGO_MANIFEST_DIR"));
     type Reason = fn(&ProblemKind) -> bool;
     let expect: Vec<(&str, Reason)> = vec![
         ("missing-metrics", |k| *k == ProblemKind::Missing),
@@ -1063,7 +1062,7 @@ fn computed_values_must_agree_with_their_totals_and_provenance() {
         vec![(
             format!("{path}.value"),
             ProblemKind::ShareMismatch {
-                expected: open_model_share::decimal::Decimal::new(302, 1)
+                expected: oms_core::decimal::Decimal::new(302, 1)
             }
         )],
         "6600 / 21870 is 30.2 %, not the 29.7 written"
@@ -1139,7 +1138,7 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
         let top = t.y_ticks.last().expect("ticks");
         let hundred = text::value(
             Lang::En,
-            open_model_share::decimal::Decimal::new(100, 0),
+            oms_core::decimal::Decimal::new(100, 0),
             Unit::Percent,
         );
         assert!(
@@ -1188,8 +1187,8 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
     assert!(summary.len() < 1200, "{} characters", summary.len());
 
     // The table and downloads carry the totals.
-    let rows = open_model_share::export::rows(&s, i, &[], Lang::En);
-    let csv = open_model_share::export::csv(&s, i, &rows, Lang::En);
+    let rows = oms_core::export::rows(&s, i, &[], Lang::En);
+    let csv = oms_core::export::csv(&s, i, &rows, Lang::En);
     assert!(
         csv.lines().nth(1).expect("a row").ends_with(",6500,21870"),
         "{csv}"

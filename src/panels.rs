@@ -1,11 +1,11 @@
 //! The table and sources views, the source line and the downloads.
 
-use super::Loaded;
-use crate::export;
-use crate::figures;
-use crate::snapshot::Snapshot;
-use crate::text::{self, Lang};
+use crate::Loaded;
 use leptos::prelude::*;
+use oms_core::export;
+use oms_core::figures;
+use oms_core::snapshot::Snapshot;
+use oms_core::text::{self, Lang};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -380,7 +380,7 @@ pub fn EmbedDialog(
     /// The measure shown.
     metric: RwSignal<usize>,
     /// The view shown.
-    view: RwSignal<crate::params::View>,
+    view: RwSignal<oms_core::params::View>,
 ) -> impl IntoView {
     let ui = lang.ui();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
@@ -398,8 +398,8 @@ pub fn EmbedDialog(
         let theme = document()
             .document_element()
             .and_then(|e| e.get_attribute("data-theme"))
-            .and_then(|t| crate::params::Theme::parse(&t))
-            .unwrap_or(crate::params::Theme::Auto);
+            .and_then(|t| oms_core::params::Theme::parse(&t))
+            .unwrap_or(oms_core::params::Theme::Auto);
         let s = &loaded.snapshot;
         let metric_id = s
             .metrics
@@ -407,7 +407,7 @@ pub fn EmbedDialog(
             .map_or("", |m| m.id.as_str());
         // Default height: the widget's own height at 640 px, a common article column.
         let height = height_at(640).unwrap_or(720);
-        code.set(crate::params::embed_snippet(
+        code.set(oms_core::params::embed_snippet(
             &base,
             lang,
             theme,

@@ -1,12 +1,12 @@
 //! The loaded widget: measure and view controls, the chart with tooltips and legend, the table and
 //! sources views, and the footer. Every figure, mark and string comes from the pure core.
 
-use super::panels::{Downloads, EmbedDialog, SourceLine, SourcesPanel, TablePanel};
-use super::{Loaded, DRAWN_MARK};
-use crate::chart::{self, bars, timeline, tooltip, Marker, Rect, Shape};
-use crate::params::{Params, View};
-use crate::text::{self, Lang};
+use crate::panels::{Downloads, EmbedDialog, SourceLine, SourcesPanel, TablePanel};
+use crate::{Loaded, DRAWN_MARK};
 use leptos::prelude::*;
+use oms_core::chart::{self, bars, timeline, tooltip, Marker, Rect, Shape};
+use oms_core::params::{Params, View};
+use oms_core::text::{self, Lang};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -111,7 +111,7 @@ pub fn Explorer(
             .iter()
             .filter_map(|&i| s.series.get(i).map(|x| x.id.as_str()))
             .collect();
-        super::embed::write_state(v, metric_id, &hide);
+        crate::embed::write_state(v, metric_id, &hide);
     });
     let highlight = RwSignal::new(None::<usize>);
     let active = RwSignal::new(None::<Active>);
@@ -511,7 +511,7 @@ pub fn Explorer(
     let d = Arc::clone(&data);
     let notes = move || {
         let m = d.snapshot.metrics.get(metric.get())?;
-        let remainder = crate::figures::remainder(m).map(|_| {
+        let remainder = oms_core::figures::remainder(m).map(|_| {
             let label = m
                 .remainder_label
                 .as_ref()

@@ -5,22 +5,17 @@
 //! oms summary FILE    the headline, the summary of every measure, and the SHA-256 of FILE
 //! oms build-series INPUT --revision REV --snapshot FILE --out FILE [options]
 //!                     computed shares over time from the study's dataset (Parquet or CSV), merged
-//!                     into a snapshot (needs `--features builder`; see the README's data section)
+//!                     into a snapshot (see the README's data section)
 //! ```
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     std::process::exit(cli::run(std::env::args().skip(1).collect()));
 }
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use open_model_share::snapshot::{self, Json, Snapshot};
-    use open_model_share::text::{self, Lang};
-    use open_model_share::{figures, sha256};
+    use oms_core::snapshot::{self, Json, Snapshot};
+    use oms_core::text::{self, Lang};
+    use oms_core::{figures, sha256};
 
     const USAGE: &str = "usage: oms validate FILE | oms summary FILE [--lang en|it|zh] | oms build-series INPUT --revision REV --snapshot FILE --out FILE [options]";
 
@@ -94,24 +89,13 @@ mod cli {
     }
 }
 
-#[cfg(all(not(target_arch = "wasm32"), not(feature = "builder")))]
 mod build {
-    pub fn run(_: &[String]) -> i32 {
-        eprintln!(
-            "oms build-series needs the builder feature: cargo run --release --features builder --bin oms -- build-series ..."
-        );
-        2
-    }
-}
-
-#[cfg(all(not(target_arch = "wasm32"), feature = "builder"))]
-mod build {
-    use open_model_share::builder::merge::{self, Options};
-    use open_model_share::builder::{
+    use oms_core::period::Period;
+    use oms_core::snapshot::{self, Json};
+    use oms_tools::builder::merge::{self, Options};
+    use oms_tools::builder::{
         self, compute, csv, parquet, Columns, Config, FirstRule, ResetRule, Step,
     };
-    use open_model_share::period::Period;
-    use open_model_share::snapshot::{self, Json};
     use std::path::Path;
 
     const HELP: &str = "usage: oms build-series INPUT --revision REV --snapshot FILE --out FILE
@@ -260,7 +244,7 @@ mod build {
             Ok(b) => b,
             Err(e) => return fail(&format!("{input}: {e}")),
         };
-        let sha = open_model_share::sha256::hex(&bytes);
+        let sha = oms_core::sha256::hex(&bytes);
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));

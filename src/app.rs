@@ -2,20 +2,15 @@
 //!
 //! Views only map values computed by the pure core (figures, marks, strings) to elements.
 
-pub mod embed;
-mod explorer;
-pub mod fetch;
-pub mod intl;
-mod panels;
+pub use crate::explorer::Explorer;
+use crate::{embed, fetch, intl};
 
-pub use explorer::Explorer;
-
-use crate::figures::Headline;
-use crate::load::LoadError;
-use crate::params::{DataSource, Params};
-use crate::snapshot::Snapshot;
-use crate::text::Lang;
 use leptos::prelude::*;
+use oms_core::failure::LoadError;
+use oms_core::figures::Headline;
+use oms_core::params::{DataSource, Params};
+use oms_core::snapshot::Snapshot;
+use oms_core::text::Lang;
 use std::sync::Arc;
 
 /// The bundled snapshot, relative to the page (so the widget works under any sub-path).
@@ -44,7 +39,7 @@ pub enum LoadState {
 pub fn App() -> impl IntoView {
     let params = embed::page_params();
     let lang = params.lang;
-    crate::text::install(Box::new(intl::IntlFormatter::default()));
+    oms_core::text::install(Box::new(intl::IntlFormatter::default()));
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
@@ -96,10 +91,10 @@ pub fn Widget(
                 LoadState::Ready(l) => view! { <Explorer lang loaded=l params=params.clone() /> }.into_any(),
                 LoadState::Stale(l, e) => {
                     let ui = lang.ui();
-                    let date = crate::text::period(lang, l.snapshot.data_as_of);
+                    let date = oms_core::text::period(lang, l.snapshot.data_as_of);
                     view! {
                         <div class="oms-stale" role="status">
-                            <p class="oms-stale__message">{crate::text::fill(ui.stale, &[("date", &date)])}</p>
+                            <p class="oms-stale__message">{oms_core::text::fill(ui.stale, &[("date", &date)])}</p>
                             <p class="oms-stale__reason">{e.describe(lang).message}</p>
                             <button type="button" class="oms-button" on:click=move |_| on_retry.run(())>{ui.retry}</button>
                         </div>

@@ -1,10 +1,9 @@
 //! The snapshot builder on small Parquet and CSV files written here, with known answers: a counter
 //! reset, a model with no country, a row with no count, a model first seen after the data began, a
 //! missing column and a column of the wrong type; then `oms build-series` end to end.
-#![cfg(all(feature = "builder", not(target_arch = "wasm32")))]
 
-use open_model_share::builder::{self, compute, Columns, Config, ResetRule, Step};
-use open_model_share::snapshot::{self, Json, Kind};
+use oms_core::snapshot::{self, Json, Kind};
+use oms_tools::builder::{self, compute, Columns, Config, ResetRule, Step};
 use parquet::basic::{Compression, LogicalType, Repetition, TimeUnit, Type as Physical, ZstdLevel};
 use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
@@ -423,7 +422,7 @@ fn build_series(input: &Path, args: &[&str], snapshot: &Path, out: &Path) -> Out
 }
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 #[test]
@@ -471,7 +470,7 @@ fn build_series_merges_a_valid_computed_metric() {
     assert_eq!(m.values.len(), 12, "6 groups x 2 months");
     let p = m.provenance.as_ref().expect("provenance");
     let bytes = std::fs::read(&pq).expect("fixture");
-    assert_eq!(p.input_sha256, open_model_share::sha256::hex(&bytes));
+    assert_eq!(p.input_sha256, oms_core::sha256::hex(&bytes));
     assert_eq!(p.input, "all_downloads_with_annotations.parquet");
     assert_eq!(p.dataset_revision, "0123abc");
     assert!(p.command.starts_with("oms build-series "), "{}", p.command);
