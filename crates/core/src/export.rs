@@ -1,62 +1,11 @@
-//! The figures of one measure as rows: what the table view shows and what the CSV and JSON
-//! downloads contain (exactly the data in the current view, with sources).
+//! The figures of one measure ([`crate::figures::rows`]) as the reader takes them away: the CSV
+//! and JSON downloads (exactly the data in the current view, with sources), the table's pages,
+//! and the downloads' file names.
 
-use crate::chart::bars::REMAINDER_KEY;
-use crate::decimal::Decimal;
-use crate::snapshot::{Snapshot, Unit};
+use crate::figures::Row;
+use crate::markup::json_string;
+use crate::snapshot::{MetricIndex, Snapshot, Unit};
 use crate::text::{self, Lang};
-
-/// One figure with its provenance.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// The series id, or `remainder` for a computed remainder.
-    pub series_id: String,
-    /// The series label in the reader's language.
-    pub series: String,
-    pub value: Decimal,
-    /// Index into the snapshot's sources (`None` for a computed remainder).
-    pub source: Option<usize>,
-    /// Index into the metric's values (`None` for a computed remainder).
-    pub value_index: Option<usize>,
-    pub when: crate::period::When,
-}
-
-/// The rows of metric `metric`, leaving out hidden series, in the snapshot's order, then the
-/// computed remainder of a whole (which no source states: its source is `None`).
-pub fn rows(s: &Snapshot, metric: usize, hidden: &[usize], lang: Lang) -> Vec<Row> {
-    let Some(m) = s.metrics.get(metric) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Row> = m
-        .values
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| !hidden.contains(&v.series))
-        .map(|(i, v)| Row {
-            series_id: s.series[v.series].id.clone(),
-            series: s.series[v.series].label.get(lang.code()).to_owned(),
-            value: v.value,
-            source: Some(v.source),
-            value_index: Some(i),
-            when: v.when,
-        })
-        .collect();
-    if let Some((rest, when)) = crate::figures::remainder(m) {
-        out.push(Row {
-            series_id: REMAINDER_KEY.to_owned(),
-            series: m
-                .remainder_label
-                .as_ref()
-                .map_or("", |t| t.get(lang.code()))
-                .to_owned(),
-            value: rest,
-            source: None,
-            value_index: None,
-            when,
-        });
-    }
-    out
-}
 
 const COLUMNS: [&str; 16] = [
     "metric_id",
@@ -78,7 +27,7 @@ const COLUMNS: [&str; 16] = [
 ];
 
 /// The fields of a row, in [`COLUMNS`] order, with locale-independent numbers ("17.1").
-fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 16] {
+fn fields(s: &Snapshot, metric: MetricIndex, r: &Row, lang: Lang) -> [String; 16] {
     let m = &s.metrics[metric];
     let v = r.value_index.and_then(|i| m.values.get(i));
     let src = r.source.and_then(|i| s.sources.get(i));
@@ -90,7 +39,7 @@ fn fields(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> [String; 16] {
         m.id.clone(),
         m.label.get(lang.code()).to_owned(),
         r.series_id.clone(),
-        r.series.clone(),
+        text::row_label(lang, s, m, r).to_owned(),
         value,
         match m.unit {
             Unit::Percent => "percent".into(),
@@ -138,7 +87,7 @@ fn csv_field(out: &mut String, f: &str) {
 }
 
 /// The rows as CSV: UTF-8 with a byte-order mark, a header row, CRLF line ends.
-pub fn csv(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
+pub fn csv(s: &Snapshot, metric: MetricIndex, rows: &[Row], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&COLUMNS.join(","));
     out.push_str("\r\n");
@@ -154,32 +103,8 @@ pub fn csv(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
     out
 }
 
-/// `s` as a JSON string literal.
-pub fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u");
-                let n = c as u32;
-                for shift in [12, 8, 4, 0] {
-                    out.push(HEX[((n >> shift) & 0xf) as usize] as char);
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 /// The rows as JSON: `{"metric", "data_as_of", "columns", "rows"}`, numbers as JSON numbers.
-pub fn json(s: &Snapshot, metric: usize, rows: &[Row], lang: Lang) -> String {
+pub fn json(s: &Snapshot, metric: MetricIndex, rows: &[Row], lang: Lang) -> String {
     let m = &s.metrics[metric];
     let mut out = String::from("{\n  \"metric\": {\"id\": ");
     json_string(&mut out, &m.id);
@@ -242,7 +167,7 @@ pub fn page_of(total: usize, page: usize, size: usize) -> Page {
 
 /// A file name for a download of metric `metric`: `open-model-share-<metric id>.<ext>`, with any
 /// character outside `[A-Za-z0-9-]` replaced.
-pub fn file_name(s: &Snapshot, metric: usize, ext: &str) -> String {
+pub fn file_name(s: &Snapshot, metric: MetricIndex, ext: &str) -> String {
     let id: String = s.metrics.get(metric).map_or(String::new(), |m| {
         m.id.chars()
             .map(|c| {
@@ -259,12 +184,6 @@ pub fn file_name(s: &Snapshot, metric: usize, ext: &str) -> String {
     name.push('.');
     name.push_str(ext);
     name
-}
-
-/// The value of a row for the table, in the reader's format.
-pub fn shown_value(s: &Snapshot, metric: usize, r: &Row, lang: Lang) -> String {
-    let unit = s.metrics.get(metric).map_or(Unit::Percent, |m| m.unit);
-    text::figure(lang, r.value, unit)
 }
 
 #[cfg(test)]

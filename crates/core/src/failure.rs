@@ -1,8 +1,8 @@
 //! Why loading the snapshot failed, and what the reader is told (pure; the browser fetch that
-//! produces these lives in `app::fetch`).
+//! produces these lives in the widget's `fetch` module).
 
-use crate::snapshot::{Problem, ProblemKind, MAX_DOCUMENT_BYTES, MAX_STRING_CHARS};
-use crate::text::{fill, number, Lang};
+use crate::snapshot::Problem;
+use crate::text::{fill, problem_message, Lang};
 
 /// How many validation problems the error view lists before summarizing the rest.
 pub const PROBLEMS_SHOWN: usize = 5;
@@ -118,114 +118,10 @@ impl LoadError {
     }
 }
 
-/// A JSON type, as named in `lang`.
-fn type_name(lang: Lang, name: &str) -> &'static str {
-    let key = name.trim_start_matches("an ").trim_start_matches("a ");
-    let key = key.split(' ').next().unwrap_or(key);
-    let names: [(&str, [&'static str; 3]); 6] = [
-        ("object", ["an object", "un oggetto", "对象"]),
-        ("array", ["an array", "un array", "数组"]),
-        ("string", ["a string", "una stringa", "字符串"]),
-        ("number", ["a number", "un numero", "数字"]),
-        ("boolean", ["a boolean", "un booleano", "布尔值"]),
-        ("null", ["null", "null", "null"]),
-    ];
-    let i = match lang {
-        Lang::En => 0,
-        Lang::It => 1,
-        Lang::Zh => 2,
-    };
-    names
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("?", |(_, n)| n[i])
-}
-
-/// One problem of a snapshot in the reader's language, naming the field path.
-pub fn problem_message(lang: Lang, p: &Problem) -> String {
-    let t = &lang.ui().problems;
-    let path = p.path.as_str();
-    let quoted = |s: &str| {
-        let mut q = String::from("\"");
-        q.push_str(s);
-        q.push('"');
-        q
-    };
-    match &p.kind {
-        ProblemKind::Missing => fill(t.missing, &[("path", path)]),
-        ProblemKind::WrongType { expected, found } => fill(
-            t.wrong_type,
-            &[
-                ("path", path),
-                ("expected", type_name(lang, expected)),
-                ("found", type_name(lang, found)),
-            ],
-        ),
-        ProblemKind::UnsupportedVersion(v) => fill(
-            t.unsupported_version,
-            &[("path", path), ("version", &quoted(v))],
-        ),
-        ProblemKind::Empty => fill(t.empty, &[("path", path)]),
-        ProblemKind::TooLong { chars } => fill(
-            t.too_long,
-            &[
-                ("path", path),
-                ("chars", &chars.to_string()),
-                ("max", &MAX_STRING_CHARS.to_string()),
-            ],
-        ),
-        ProblemKind::NotOneOf { found, allowed } => fill(
-            t.not_one_of,
-            &[
-                ("path", path),
-                ("found", &quoted(found)),
-                ("allowed", &allowed.join(", ")),
-            ],
-        ),
-        ProblemKind::BadDate(found) => {
-            fill(t.bad_date, &[("path", path), ("found", &quoted(found))])
-        }
-        ProblemKind::EndsBeforeStart => fill(t.ends_before_start, &[("path", path)]),
-        ProblemKind::DateAndWindow => fill(t.date_and_window, &[("path", path)]),
-        ProblemKind::NoDate => fill(t.no_date, &[("path", path)]),
-        ProblemKind::BadNumber => fill(t.bad_number, &[("path", path)]),
-        ProblemKind::PercentOutOfRange => fill(t.percent_out_of_range, &[("path", path)]),
-        ProblemKind::NegativeCount => fill(t.negative_count, &[("path", path)]),
-        ProblemKind::PartsAbove100 { sum } => fill(
-            t.parts_above_100,
-            &[("path", path), ("sum", &number(lang, *sum))],
-        ),
-        ProblemKind::UnknownId { id, list } => fill(
-            t.unknown_id,
-            &[("path", path), ("id", &quoted(id)), ("list", list)],
-        ),
-        ProblemKind::DuplicateId(id) => {
-            fill(t.duplicate_id, &[("path", path), ("id", &quoted(id))])
-        }
-        ProblemKind::DuplicateValue => fill(t.duplicate_value, &[("path", path)]),
-        ProblemKind::BadUrl => fill(t.bad_url, &[("path", path)]),
-        ProblemKind::ShareMismatch { expected } => fill(
-            t.share_mismatch,
-            &[("path", path), ("expected", &number(lang, *expected))],
-        ),
-        ProblemKind::BadTotals => fill(t.bad_totals, &[("path", path)]),
-        ProblemKind::BadSha256 => fill(t.bad_sha256, &[("path", path)]),
-        ProblemKind::HeadlineNotComparable(_) => fill(t.headline_not_comparable, &[("path", path)]),
-        ProblemKind::NoEnglish => fill(t.no_english, &[("path", path)]),
-        ProblemKind::DocumentTooLarge { bytes } => fill(
-            t.document_too_large,
-            &[
-                ("bytes", &bytes.to_string()),
-                ("max", &MAX_DOCUMENT_BYTES.to_string()),
-            ],
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::ProblemKind;
+    use crate::snapshot::{JsonType, ProblemKind};
 
     #[test]
     fn http_errors_name_the_status() {
@@ -311,8 +207,8 @@ mod tests {
         let zh = LoadError::Invalid(vec![Problem {
             path: "metrics[0].values[1].value".into(),
             kind: ProblemKind::WrongType {
-                expected: "a number",
-                found: "string",
+                expected: JsonType::Number,
+                found: JsonType::String,
             },
         }])
         .describe(Lang::Zh);

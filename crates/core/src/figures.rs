@@ -1,40 +1,45 @@
-//! Derived figures: what the snapshot's numbers say together (leader, gap, remainder).
+//! Derived figures: what the snapshot's numbers say together (leader, gap, remainder), the shape
+//! of each measure (one date, or points over time) and its figures as rows.
 //!
 //! Everything here is computed from the snapshot, exactly (see [`crate::decimal`]); nothing is stored.
 
 use crate::decimal::Decimal;
 use crate::period::When;
-use crate::snapshot::{Metric, Snapshot, Unit};
+use crate::snapshot::{Metric, MetricIndex, SeriesIndex, Snapshot, SourceIndex, Unit, ValueIndex};
 use core::cmp::Ordering;
 
-/// One part of a whole: a value of the metric, by index.
+/// The key of the computed remainder ("everyone else") wherever a series id is expected.
+pub const REMAINDER_KEY: &str = "remainder";
+
+/// A series with more points than this is dense (a computed monthly series has dozens): it reads
+/// as a line, not as separate published points.
+pub const DENSE_POINTS: usize = 8;
+
+/// One part of a whole: a value of the metric.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Part {
-    /// Index into the metric's `values`.
-    pub value: usize,
-    /// Index into the snapshot's `series`.
-    pub series: usize,
+    pub value: ValueIndex,
+    pub series: SeriesIndex,
     pub share: Decimal,
 }
 
 /// Who is ahead in a comparison of two shares.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Lead {
-    /// `leader` is ahead of `runner_up` by `gap` percentage points (series indices).
+    /// `leader` is ahead of `runner_up` by `gap` percentage points.
     Ahead {
-        leader: usize,
-        runner_up: usize,
+        leader: SeriesIndex,
+        runner_up: SeriesIndex,
         gap: Decimal,
     },
     /// The two largest parts are equal.
-    Level { a: usize, b: usize },
+    Level { a: SeriesIndex, b: SeriesIndex },
 }
 
 /// The headline comparison: the parts (largest first), who leads, and what is left of the whole.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
-    /// Index into the snapshot's `metrics`.
-    pub metric: usize,
+    pub metric: MetricIndex,
     /// Largest first; equal shares keep the snapshot's order.
     pub parts: Vec<Part>,
     pub lead: Lead,
@@ -52,15 +57,14 @@ pub fn headline(s: &Snapshot) -> Option<Headline> {
 
 /// The comparison of the parts of a whole in `metric` (index `index`): `None` if it has fewer than
 /// two values or no common date.
-pub fn comparison(index: usize, metric: &Metric) -> Option<Headline> {
+pub fn comparison(index: MetricIndex, metric: &Metric) -> Option<Headline> {
     let when = metric.when?;
     if metric.values.len() < 2 || !metric.parts_of_whole {
         return None;
     }
     let mut parts: Vec<Part> = metric
         .values
-        .iter()
-        .enumerate()
+        .indexed()
         .map(|(i, v)| Part {
             value: i,
             series: v.series,
@@ -116,13 +120,111 @@ pub fn remainder(metric: &Metric) -> Option<(Decimal, When)> {
 }
 
 /// The sources behind a metric's values: the original work (if the metric names one), then each
-/// source its values were found in, in order of first use, without repeats (indices into `sources`).
-pub fn sources_of(metric: &Metric) -> (Option<usize>, Vec<usize>) {
-    let mut found: Vec<usize> = Vec::new();
+/// source its values were found in, in order of first use, without repeats.
+pub fn sources_of(metric: &Metric) -> (Option<SourceIndex>, Vec<SourceIndex>) {
+    let mut found: Vec<SourceIndex> = Vec::new();
     for v in &metric.values {
         if Some(v.source) != metric.origin && !found.contains(&v.source) {
             found.push(v.source);
         }
     }
     (metric.origin, found)
+}
+
+/// Which chart fits a measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One bar per value on a common scale (all values share one date or window).
+    Bars,
+    /// Dated points over time (the values have more than one date).
+    Timeline,
+}
+
+/// The chart that fits `metric`: dated points when its values have more than one date.
+pub fn shape_of(metric: &Metric) -> Shape {
+    let first: Option<When> = metric.values.iter().next().map(|v| v.when);
+    if metric.values.iter().any(|v| Some(v.when) != first) {
+        Shape::Timeline
+    } else {
+        Shape::Bars
+    }
+}
+
+/// The series of a metric, in order of first appearance.
+pub fn series_of(metric: &Metric) -> Vec<SeriesIndex> {
+    let mut out: Vec<SeriesIndex> = Vec::new();
+    for v in &metric.values {
+        if !out.contains(&v.series) {
+            out.push(v.series);
+        }
+    }
+    out
+}
+
+/// `true` if some series of `m` has more than [`DENSE_POINTS`] points.
+pub fn is_dense(m: &Metric) -> bool {
+    series_of(m)
+        .into_iter()
+        .any(|i| m.values.iter().filter(|v| v.series == i).count() > DENSE_POINTS)
+}
+
+/// The id of a series, for keys and styling (empty for an index that does not exist).
+pub fn series_id(s: &Snapshot, i: SeriesIndex) -> &str {
+    s.series.get(i).map_or("", |x| x.id.as_str())
+}
+
+/// The colour family of a series: the id of its country group when it has one (an organisation
+/// takes its country's colour and marker), else its own id.
+pub fn tone(s: &Snapshot, i: SeriesIndex) -> &str {
+    match s.series.get(i).and_then(|x| x.group) {
+        Some(g) => series_id(s, g),
+        None => series_id(s, i),
+    }
+}
+
+/// One figure of a measure with its provenance: a row of the table view and of the downloads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The series id, or [`REMAINDER_KEY`] for a computed remainder.
+    pub series_id: String,
+    /// The series (`None` for a computed remainder).
+    pub series: Option<SeriesIndex>,
+    pub value: Decimal,
+    /// `None` for a computed remainder, which no source states.
+    pub source: Option<SourceIndex>,
+    /// `None` for a computed remainder.
+    pub value_index: Option<ValueIndex>,
+    pub when: When,
+}
+
+/// The rows of metric `metric`, leaving out hidden series, in the snapshot's order, then the
+/// computed remainder of a whole.
+pub fn rows(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex]) -> Vec<Row> {
+    let Some(m) = s.metrics.get(metric) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Row> = m
+        .values
+        .indexed()
+        .filter(|(_, v)| !hidden.contains(&v.series))
+        .map(|(i, v)| Row {
+            series_id: series_id(s, v.series).to_owned(),
+            series: Some(v.series),
+            value: v.value,
+            source: Some(v.source),
+            value_index: Some(i),
+            when: v.when,
+        })
+        .collect();
+    if let Some((rest, when)) = remainder(m) {
+        out.push(Row {
+            series_id: REMAINDER_KEY.to_owned(),
+            series: None,
+            value: rest,
+            source: None,
+            value_index: None,
+            when,
+        });
+    }
+    out
 }

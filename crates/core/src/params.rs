@@ -1,7 +1,8 @@
 //! URL parameters (see the contract in DESIGN.md), parsed from the query string without browser
 //! APIs, the state written back to the URL, and the messages exchanged with a host page.
 
-use crate::chart::svg::escape;
+use crate::markup::escape;
+use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot};
 use crate::text::Lang;
 
 /// The raw value of the first `name=` parameter in a query string (with or without its leading
@@ -303,6 +304,67 @@ pub fn with_state(query: &str, view: View, metric: Option<&str>, hide: &[&str]) 
         }
     }
     out
+}
+
+/// The measure and hidden series a page's parameters ask for, checked against the snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chosen {
+    pub metric: MetricIndex,
+    pub hidden: Vec<SeriesIndex>,
+    /// One line for the console per id that is not in the snapshot (it falls back or is ignored).
+    pub warnings: Vec<String>,
+}
+
+/// What `p` asks for in `s`: an unknown metric falls back to the headline, an unknown series in
+/// `hide` is ignored, each with a warning.
+pub fn choose(p: &Params, s: &Snapshot) -> Chosen {
+    let mut warnings = Vec::new();
+    let metric = match &p.metric {
+        None => s.headline,
+        Some(id) => s.metrics.position(|m| &m.id == id).unwrap_or_else(|| {
+            warnings.push(format!(
+                "open-model-share: unknown metric {id:?}; using the headline"
+            ));
+            s.headline
+        }),
+    };
+    let hidden = p
+        .hide
+        .iter()
+        .filter_map(|id| {
+            let found = s.series.position(|x| &x.id == id);
+            if found.is_none() {
+                warnings.push(format!(
+                    "open-model-share: unknown series {id:?} in hide; ignored"
+                ));
+            }
+            found
+        })
+        .collect();
+    Chosen {
+        metric,
+        hidden,
+        warnings,
+    }
+}
+
+/// `query` with the reader's state in `s` written into it (see [`with_state`]): the measure by id
+/// (left out for the headline) and the hidden series by id.
+pub fn with_reader_state(
+    query: &str,
+    s: &Snapshot,
+    view: View,
+    metric: MetricIndex,
+    hidden: &[SeriesIndex],
+) -> String {
+    let metric_id = (metric != s.headline)
+        .then(|| s.metrics.get(metric).map(|m| m.id.as_str()))
+        .flatten();
+    let hide: Vec<&str> = hidden
+        .iter()
+        .filter_map(|&i| s.series.get(i).map(|x| x.id.as_str()))
+        .collect();
+    with_state(query, view, metric_id, &hide)
 }
 
 /// The `type` of the one message the widget accepts from its host page.

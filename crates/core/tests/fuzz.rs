@@ -7,9 +7,13 @@
 //!   OMS_FUZZ_CASES=1000000 OMS_FUZZ_SECONDS=0 cargo test --release --test fuzz -- --ignored
 //! `OMS_FUZZ_SEED` repeats a run.
 
-use oms_core::snapshot::{self, Json, Unit};
+use oms_core::figures::Shape;
+use oms_core::params::View;
+use oms_core::render::fallback;
+use oms_core::render::widget::{self, Reader};
+use oms_core::snapshot::{self, Json, SeriesIndex, Unit};
 use oms_core::text::Lang;
-use oms_core::{chart, export, fallback, figures, text};
+use oms_core::{chart, export, figures, text};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
@@ -122,7 +126,7 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
     let h = figures::headline(s).expect("a valid snapshot has a headline");
     assert!(!h.remainder.is_negative());
     let _ = text::lead_sentence(lang, s, &h);
-    for (i, m) in s.metrics.iter().enumerate() {
+    for (i, m) in s.metrics.indexed() {
         for v in &m.values {
             let x = v.value.to_f64();
             assert!(x.is_finite() && x >= 0.0);
@@ -130,15 +134,15 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
                 assert!(x <= 100.0);
             }
         }
-        let hidden: Vec<usize> = (0..s.series.len()).filter(|_| r.below(4) == 0).collect();
-        match chart::shape_of(m) {
-            chart::Shape::Bars => {
+        let hidden: Vec<SeriesIndex> = s.series.indices().filter(|_| r.below(4) == 0).collect();
+        match figures::shape_of(m) {
+            Shape::Bars => {
                 let c = chart::bar_chart(s, i, &hidden, lang, width);
                 for b in &c.bars {
                     assert!(b.width >= 0.0 && b.width <= c.width && b.y.is_finite());
                 }
             }
-            chart::Shape::Timeline => {
+            Shape::Timeline => {
                 let t = chart::timeline(s, i, &hidden, lang, width);
                 for p in &t.points {
                     assert!(p.x.is_finite() && p.y.is_finite());
@@ -147,11 +151,33 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
             }
         }
         let _ = text::summary(lang, s, i, &hidden);
-        let rows = export::rows(s, i, &hidden, lang);
+        let rows = figures::rows(s, i, &hidden);
         let json_text = export::json(s, i, &rows, lang);
         serde_json::from_str::<Value>(&json_text).expect("the JSON download is valid JSON");
         let _ = export::csv(s, i, &rows, lang);
-        for k in 0..m.values.len() {
+        // Every region of the widget, as the live widget and the static pages write it.
+        if let Some(marks) = chart::Marks::layout(s, i, &hidden, lang, width) {
+            let r = Reader {
+                snapshot: s,
+                lang,
+                metric: i,
+                view: View::Chart,
+                hidden: &hidden,
+                page: r.below(4),
+            };
+            for html in [
+                widget::controls(&r),
+                widget::chart(&r, &marks),
+                widget::legend(&r),
+                widget::notes(&r),
+                widget::table(&r),
+                widget::sources(&r),
+                widget::footer(&r),
+            ] {
+                assert!(!html.contains("{"), "a template slot left unfilled");
+            }
+        }
+        for k in m.values.indices() {
             assert!(chart::tooltip::tooltip_text(s, i, Some(k), lang).is_some());
         }
     }

@@ -475,11 +475,7 @@ fn build_series_merges_a_valid_computed_metric() {
     assert_eq!(p.dataset_revision, "0123abc");
     assert!(p.command.starts_with("oms build-series "), "{}", p.command);
     assert!(p.rule.contains("1 counter resets"), "{}", p.rule);
-    let china = s
-        .series
-        .iter()
-        .position(|x| x.id == "china")
-        .expect("china");
+    let china = s.series.position(|x| x.id == "china").expect("china");
     let v = m
         .values
         .iter()

@@ -4,9 +4,10 @@
 //! bar for the computed remainder. Counts are drawn from zero to the largest count, with their
 //! value written beside each bar so that small and large counts stay readable.
 
-use super::{fit_text, fit_width, round, series_id, text_width, Marker, FONT_PX};
+use super::{fit_text, fit_width, round, text_width, Marker, FONT_PX};
 use crate::decimal::Decimal;
-use crate::snapshot::{Snapshot, Unit};
+use crate::figures::{self, series_id, REMAINDER_KEY};
+use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
 use crate::text::{self, Lang};
 
 /// Height of the line that holds a bar's series label.
@@ -21,8 +22,13 @@ pub const ROW_GAP: f64 = 14.0;
 pub const VALUE_GAP: f64 = 6.0;
 /// The narrowest bar drawn for a value above zero, so it never vanishes.
 pub const MIN_BAR: f64 = 2.0;
-/// The key of the remainder bar.
-pub const REMAINDER_KEY: &str = "remainder";
+/// The corner radius of a bar and its track.
+pub const CORNER: f64 = 2.0;
+/// Where a value label's baseline sits below the middle of its bar (about a third of the font
+/// size, so the digits look centred).
+pub const VALUE_BASELINE: f64 = 5.0;
+/// The largest part of the width kept for the value labels right of the bars.
+pub const VALUE_SPACE_MAX: f64 = 0.45;
 
 /// What a bar stands for, for styling (colours come from CSS custom properties).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,12 +57,12 @@ impl Role {
 pub struct BarMark {
     /// A stable key: the series id, or [`REMAINDER_KEY`].
     pub key: String,
-    /// The colour family (see [`super::tone`]); the key for the remainder.
+    /// The colour family (see [`figures::tone`]); the key for the remainder.
     pub tone: String,
-    /// Index into the snapshot's series (`None` for the remainder).
-    pub series: Option<usize>,
-    /// Index into the metric's values (`None` for the remainder).
-    pub value: Option<usize>,
+    /// `None` for the remainder.
+    pub series: Option<SeriesIndex>,
+    /// `None` for the remainder.
+    pub value: Option<ValueIndex>,
     pub role: Role,
     pub marker: Marker,
     /// The series label, drawn above the bar at (`x`, `label_y`), shortened to fit the width.
@@ -86,8 +92,8 @@ pub struct BarChart {
 /// `hidden`. Largest value first; equal values keep the snapshot's order.
 pub fn bar_chart(
     s: &Snapshot,
-    metric: usize,
-    hidden: &[usize],
+    metric: MetricIndex,
+    hidden: &[SeriesIndex],
     lang: Lang,
     width: f64,
 ) -> BarChart {
@@ -99,7 +105,7 @@ pub fn bar_chart(
             bars: Vec::new(),
         };
     };
-    let mut order: Vec<usize> = (0..m.values.len()).collect();
+    let mut order: Vec<ValueIndex> = m.values.indices().collect();
     crate::sort::sort_by(&mut order, |&a, &b| {
         m.values[b].value.cmp_value(m.values[a].value)
     });
@@ -117,8 +123,8 @@ pub fn bar_chart(
 
     struct Row<'a> {
         key: &'a str,
-        series: Option<usize>,
-        value: Option<usize>,
+        series: Option<SeriesIndex>,
+        value: Option<ValueIndex>,
         role: Role,
         label: &'a str,
         amount: Decimal,
@@ -137,25 +143,19 @@ pub fn bar_chart(
                 } else {
                     Role::Other
                 },
-                label: s
-                    .series
-                    .get(v.series)
-                    .map_or("", |x| x.label.get(lang.code())),
+                label: text::series_label(lang, s, v.series),
                 amount: v.value,
                 text: text::figure(lang, v.value, m.unit),
             }
         })
         .collect();
-    if let Some((rest, _)) = crate::figures::remainder(m) {
+    if let Some((rest, _)) = figures::remainder(m) {
         rows.push(Row {
             key: REMAINDER_KEY,
             series: None,
             value: None,
             role: Role::Remainder,
-            label: m
-                .remainder_label
-                .as_ref()
-                .map_or("", |t| t.get(lang.code())),
+            label: text::remainder_label(lang, m),
             amount: rest,
             text: text::figure(lang, rest, Unit::Percent),
         });
@@ -167,7 +167,7 @@ pub fn bar_chart(
         .iter()
         .map(|r| text_width(&r.text, FONT_PX) + VALUE_GAP)
         .fold(0.0f64, f64::max)
-        .min(width * 0.45);
+        .min(width * VALUE_SPACE_MAX);
     let track = width - value_space;
     let max = match m.unit {
         Unit::Percent => 100.0,
@@ -193,7 +193,7 @@ pub fn bar_chart(
             }
             let w = round(w);
             let y = round(top + LABEL_HEIGHT);
-            let tone = r.series.map_or(r.key, |i| super::tone(s, i)).to_owned();
+            let tone = r.series.map_or(r.key, |i| figures::tone(s, i)).to_owned();
             BarMark {
                 key: r.key.to_owned(),
                 marker: Marker::of(&tone),
@@ -214,7 +214,7 @@ pub fn bar_chart(
                 },
                 label_y: round(top + LABEL_BASELINE),
                 value_x: round(w + VALUE_GAP),
-                value_y: round(y + BAR_HEIGHT / 2.0 + 5.0),
+                value_y: round(y + BAR_HEIGHT / 2.0 + VALUE_BASELINE),
             }
         })
         .collect();

@@ -2,16 +2,17 @@
 //!
 //! Coordinates are SVG user units (CSS pixels), origin at the top left, y down. They are rounded
 //! once, by [`round`], to 0.1 px, and printed by [`coord`] without float formatting. The browser
-//! view and any host renderer draw these marks as they are: no arithmetic outside this module.
+//! view and any host renderer draw these marks as they are: no arithmetic outside this module;
+//! every size they need (swatches, hit areas, axis label offsets) is a constant here.
 
 pub mod bars;
-pub mod svg;
 pub mod timeline;
 pub mod tooltip;
 
 use crate::decimal::Decimal;
-use crate::period::When;
-use crate::snapshot::{Metric, Snapshot};
+use crate::figures::{self, Shape};
+use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, ValueIndex};
+use crate::text::{self, Lang};
 
 pub use bars::{bar_chart, BarChart, BarMark, Role};
 pub use timeline::{timeline, PointMark, Timeline};
@@ -180,48 +181,113 @@ impl Marker {
     }
 }
 
-/// Which chart fits a measure.
+/// The size of a legend swatch (a square), px.
+pub const SWATCH_PX: f64 = 14.0;
+/// The radius of the marker drawn in a legend swatch.
+pub const SWATCH_R: f64 = 5.5;
+
+/// The marks of a measure, whatever its shape.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Marks {
+    Bars(BarChart),
+    Timeline(Timeline),
+}
+
+/// What a mark stands for: a value of a series, or the computed remainder (both `None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
-    /// One bar per value on a common scale (all values share one date or window).
-    Bars,
-    /// Dated points over time (the values have more than one date).
-    Timeline,
+pub struct Target {
+    pub series: Option<SeriesIndex>,
+    pub value: Option<ValueIndex>,
 }
 
-/// The chart that fits `metric`: dated points when its values have more than one date.
-pub fn shape_of(metric: &Metric) -> Shape {
-    let first: Option<When> = metric.values.first().map(|v| v.when);
-    if metric.values.iter().any(|v| Some(v.when) != first) {
-        Shape::Timeline
-    } else {
-        Shape::Bars
+impl Marks {
+    /// The chart that fits metric `metric` (see [`figures::shape_of`]) for a box `width` px
+    /// wide, leaving out the series in `hidden`; `None` if there is no such metric.
+    pub fn layout(
+        s: &Snapshot,
+        metric: MetricIndex,
+        hidden: &[SeriesIndex],
+        lang: Lang,
+        width: f64,
+    ) -> Option<Marks> {
+        let m = s.metrics.get(metric)?;
+        Some(match figures::shape_of(m) {
+            Shape::Bars => Marks::Bars(bar_chart(s, metric, hidden, lang, width)),
+            Shape::Timeline => Marks::Timeline(timeline(s, metric, hidden, lang, width)),
+        })
     }
-}
 
-/// The series of a metric, in order of first appearance (indices into `Snapshot::series`).
-pub fn series_of(metric: &Metric) -> Vec<usize> {
-    let mut out: Vec<usize> = Vec::new();
-    for v in &metric.values {
-        if !out.contains(&v.series) {
-            out.push(v.series);
+    /// What each mark stands for, in focus order.
+    pub fn targets(&self) -> Vec<Target> {
+        match self {
+            Marks::Bars(c) => c
+                .bars
+                .iter()
+                .map(|b| Target {
+                    series: b.series,
+                    value: b.value,
+                })
+                .collect(),
+            Marks::Timeline(t) => t
+                .points
+                .iter()
+                .map(|p| Target {
+                    series: Some(p.series),
+                    value: Some(p.value),
+                })
+                .collect(),
         }
     }
-    out
-}
 
-/// The id of a series, for keys and styling.
-pub(crate) fn series_id(s: &Snapshot, i: usize) -> &str {
-    s.series.get(i).map_or("", |x| x.id.as_str())
-}
-
-/// The colour family of a series: the id of its country group when it has one (an organisation
-/// takes its country's colour and marker), else its own id.
-pub fn tone(s: &Snapshot, i: usize) -> &str {
-    match s.series.get(i).and_then(|x| x.group) {
-        Some(g) => series_id(s, g),
-        None => series_id(s, i),
+    /// `true` when every series is hidden: nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Marks::Bars(c) => c.bars.is_empty(),
+            Marks::Timeline(t) => t.points.is_empty(),
+        }
     }
+
+    /// The chart's (width, height), px.
+    pub fn size(&self) -> (f64, f64) {
+        match self {
+            Marks::Bars(c) => (c.width, c.height),
+            Marks::Timeline(t) => (t.width, t.height),
+        }
+    }
+}
+
+/// One series in the legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendItem {
+    pub series: SeriesIndex,
+    /// The series id.
+    pub key: String,
+    pub label: String,
+    /// The colour family (see [`figures::tone`]).
+    pub tone: String,
+    /// The series' marker as an SVG path in a [`SWATCH_PX`] square.
+    pub swatch: String,
+}
+
+/// The legend of metric `metric`: its series in order of first appearance.
+pub fn legend(s: &Snapshot, metric: MetricIndex, lang: Lang) -> Vec<LegendItem> {
+    let Some(m) = s.metrics.get(metric) else {
+        return Vec::new();
+    };
+    figures::series_of(m)
+        .into_iter()
+        .map(|i| {
+            let tone = figures::tone(s, i).to_owned();
+            let centre = SWATCH_PX / 2.0;
+            LegendItem {
+                series: i,
+                key: figures::series_id(s, i).to_owned(),
+                label: text::series_label(lang, s, i).to_owned(),
+                swatch: Marker::of(&tone).path(centre, centre, SWATCH_R),
+                tone,
+            }
+        })
+        .collect()
 }
 
 /// Linear "nice" ticks from 0 covering `max`: steps of 1, 2 or 5 times a power of ten, at most

@@ -2,7 +2,7 @@
 
 use super::{round, Rect};
 use crate::figures;
-use crate::snapshot::{Snapshot, Unit};
+use crate::snapshot::{MetricIndex, Snapshot, Unit, ValueIndex};
 use crate::text::{self, Lang};
 
 /// The gap between a tooltip and the mark it describes.
@@ -25,12 +25,38 @@ pub struct TooltipText {
     pub totals: Option<String>,
 }
 
+impl TooltipText {
+    /// The source as a line of the tooltip ("Source: Financial Times").
+    pub fn source_line(&self, lang: Lang) -> String {
+        text::fill(lang.ui().tooltip_source, &[("source", &self.source)])
+    }
+
+    /// Everything the tooltip says as one sentence, for screen readers (the live region).
+    pub fn announcement(&self, lang: Lang) -> String {
+        let ui = lang.ui();
+        let totals = self.totals.as_ref().map_or(String::new(), |t| {
+            text::fill(ui.announce_totals, &[("totals", t)])
+        });
+        text::fill(
+            ui.announce,
+            &[
+                ("title", &self.title),
+                ("value", &self.value),
+                ("totals", &totals),
+                ("when", &self.when),
+                ("source", &self.source),
+                ("kind", &self.kind),
+            ],
+        )
+    }
+}
+
 /// The tooltip of value `value` of metric `metric`, or of its computed remainder when `value` is
 /// `None`. `None` if the indices do not exist.
 pub fn tooltip_text(
     s: &Snapshot,
-    metric: usize,
-    value: Option<usize>,
+    metric: MetricIndex,
+    value: Option<ValueIndex>,
     lang: Lang,
 ) -> Option<TooltipText> {
     let m = s.metrics.get(metric)?;
@@ -57,11 +83,7 @@ pub fn tooltip_text(
                 .and_then(|i| s.sources.get(i))
                 .map_or(String::new(), |src| src.short_name.clone());
             Some(TooltipText {
-                title: m
-                    .remainder_label
-                    .as_ref()
-                    .map_or("", |t| t.get(lang.code()))
-                    .to_owned(),
+                title: text::remainder_label(lang, m).to_owned(),
                 value: text::figure(lang, rest, Unit::Percent),
                 when: text::when(lang, when),
                 source,

@@ -19,16 +19,30 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// The type of a JSON value, as validation expects or finds it (named for readers by the text
+/// module, in their language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
+    /// An object of texts by language (`{"en": "...", "it": "..."}`).
+    Texts,
+}
+
 impl Json {
-    /// The name of this value's JSON type, as used in error messages.
-    pub fn type_name(&self) -> &'static str {
+    /// This value's JSON type.
+    pub fn json_type(&self) -> JsonType {
         match self {
-            Json::Null => "null",
-            Json::Bool(_) => "boolean",
-            Json::Number(_) => "number",
-            Json::String(_) => "string",
-            Json::Array(_) => "array",
-            Json::Object(_) => "object",
+            Json::Null => JsonType::Null,
+            Json::Bool(_) => JsonType::Boolean,
+            Json::Number(_) => JsonType::Number,
+            Json::String(_) => JsonType::String,
+            Json::Array(_) => JsonType::Array,
+            Json::Object(_) => JsonType::Object,
         }
     }
 

@@ -4,11 +4,13 @@
 //! [`validate`] turns a parsed [`Json`] tree into a [`Snapshot`] or the list of every problem found,
 //! each naming the field path (`metrics[0].values[1].source`) and the reason.
 
+mod index;
 mod json;
 mod validate;
 
-pub use json::Json;
-pub use validate::{check_size, validate, Problem, ProblemKind};
+pub use index::{List, MetricIndex, Position, SeriesIndex, SourceIndex, ValueIndex};
+pub use json::{Json, JsonType};
+pub use validate::{check_size, validate, HeadlineFault, Problem, ProblemKind};
 
 use crate::decimal::Decimal;
 use crate::period::{Period, When};
@@ -32,11 +34,11 @@ pub struct Snapshot {
     pub data_as_of: Period,
     /// The date this document was generated.
     pub generated: Period,
-    /// Index into `metrics` of the study's headline comparison.
-    pub headline: usize,
-    pub series: Vec<Series>,
-    pub sources: Vec<Source>,
-    pub metrics: Vec<Metric>,
+    /// The study's headline comparison.
+    pub headline: MetricIndex,
+    pub series: List<SeriesIndex, Series>,
+    pub sources: List<SourceIndex, Source>,
+    pub metrics: List<MetricIndex, Metric>,
 }
 
 /// Text for readers, per language (`en` always present).
@@ -59,9 +61,9 @@ impl Text {
 pub struct Series {
     pub id: String,
     pub label: Text,
-    /// Index into `Snapshot::series` of the country group this series belongs to (an
-    /// organisation's country), which gives it that group's colour and marker.
-    pub group: Option<usize>,
+    /// The country group this series belongs to (an organisation's country), which gives it
+    /// that group's colour and marker.
+    pub group: Option<SeriesIndex>,
 }
 
 /// A publication a figure comes from.
@@ -137,12 +139,12 @@ pub struct Metric {
     pub parts_of_whole: bool,
     /// The label of that remainder ("everyone else").
     pub remainder_label: Option<Text>,
-    /// Index into `Snapshot::sources` of the original work the figures come from, when the values
-    /// were found in reports relaying it.
-    pub origin: Option<usize>,
+    /// The original work the figures come from, when the values were found in reports relaying
+    /// it.
+    pub origin: Option<SourceIndex>,
     /// How computed values were computed (required when any value is `computed`).
     pub provenance: Option<Provenance>,
-    pub values: Vec<Value>,
+    pub values: List<ValueIndex, Value>,
 }
 
 /// How a computed metric was made, so that anyone can make it again and check it.
@@ -167,13 +169,11 @@ pub struct Provenance {
 /// One sourced figure.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
-    /// Index into `Snapshot::series`.
-    pub series: usize,
+    pub series: SeriesIndex,
     pub value: Decimal,
     /// When the figure holds (its own date, else its metric's).
     pub when: When,
-    /// Index into `Snapshot::sources`.
-    pub source: usize,
+    pub source: SourceIndex,
     /// Where in the source: a sentence, table or figure (a plain string reads as English).
     pub locator: Text,
     pub kind: Kind,
@@ -187,6 +187,5 @@ pub struct Value {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rounding {
     pub value: Decimal,
-    /// Index into `Snapshot::sources`.
-    pub source: usize,
+    pub source: SourceIndex,
 }

@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::period::Window;
-use core::fmt;
 
 /// One problem in a snapshot: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,10 +17,7 @@ pub enum ProblemKind {
     /// A required field is absent.
     Missing,
     /// The field has the wrong JSON type.
-    WrongType {
-        expected: &'static str,
-        found: &'static str,
-    },
+    WrongType { expected: JsonType, found: JsonType },
     /// `format_version` is not `MAJOR.MINOR`, or its major version is not one this build reads.
     UnsupportedVersion(String),
     /// A string that must not be empty is empty.
@@ -66,82 +62,26 @@ pub enum ProblemKind {
     /// A link that is not `http` or `https`.
     BadUrl,
     /// The headline metric cannot give a comparison.
-    HeadlineNotComparable(&'static str),
+    HeadlineNotComparable(HeadlineFault),
     /// A localized text has no English version.
     NoEnglish,
     /// The document is larger than [`MAX_DOCUMENT_BYTES`].
     DocumentTooLarge { bytes: usize },
 }
 
-impl fmt::Display for ProblemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use ProblemKind::*;
-        match self {
-            Missing => f.write_str("required field is missing"),
-            WrongType { expected, found } => write!(f, "expected {expected}, found {found}"),
-            UnsupportedVersion(v) => write!(
-                f,
-                "format version {v:?} is not supported (this widget reads {FORMAT_MAJOR}.x)"
-            ),
-            Empty => f.write_str("must not be empty"),
-            TooLong { chars } => write!(
-                f,
-                "text of {chars} characters is longer than the limit of {MAX_STRING_CHARS}"
-            ),
-            NotOneOf { found, allowed } => {
-                write!(f, "{found:?} is not one of: {}", allowed.join(", "))
-            }
-            BadDate(s) => write!(
-                f,
-                "{s:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-            ),
-            EndsBeforeStart => f.write_str("the window ends before it starts"),
-            DateAndWindow => f.write_str("give either a date or a window, not both"),
-            NoDate => f.write_str(
-                "the figure has no date or window, and neither has its metric: give one",
-            ),
-            BadNumber => f.write_str("not a finite number with at most 6 decimal places"),
-            PercentOutOfRange => f.write_str("a percentage must be between 0 and 100"),
-            NegativeCount => f.write_str("a count must not be negative"),
-            PartsAbove100 { sum } => {
-                let mut s = String::new();
-                sum.write(&mut s, '.', None);
-                write!(
-                    f,
-                    "the parts of one whole sum to {s} %, more than 100 % (beyond the rounding of each part)"
-                )
-            }
-            ShareMismatch { expected } => {
-                let mut s = String::new();
-                expected.write(&mut s, '.', None);
-                write!(f, "the value is not numerator / denominator × 100 at its decimal places ({s})")
-            }
-            BadTotals => f.write_str("the numerator must be at most the denominator, the denominator above zero, and totals belong to computed values only"),
-            BadSha256 => f.write_str("a SHA-256 is 64 lower-case hexadecimal characters"),
-            UnknownId { id, list } => write!(f, "{id:?} is not an id in `{list}`"),
-            DuplicateId(id) => write!(f, "the id {id:?} is used more than once"),
-            DuplicateValue => {
-                f.write_str("a second value for the same series and date in this metric")
-            }
-            BadUrl => f.write_str("a link must start with https:// or http://"),
-            HeadlineNotComparable(why) => write!(f, "the headline metric {why}"),
-            NoEnglish => f.write_str("localized text needs an English version (\"en\")"),
-            DocumentTooLarge { bytes } => write!(
-                f,
-                "the document has {bytes} bytes, more than the limit of {MAX_DOCUMENT_BYTES}"
-            ),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "(document): {}", self.kind)
-        } else {
-            write!(f, "{}: {}", self.path, self.kind)
-        }
-    }
+/// Why the headline metric cannot give a comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadlineFault {
+    NotPercent,
+    NotPartsOfWhole,
+    /// No window or date for all its values.
+    NoDate,
+    /// Values for other dates than the metric's own.
+    MixedDates,
+    /// Fewer than two values.
+    TooFewValues,
+    /// No `remainder_label` for the rest of the whole.
+    NoRemainderLabel,
 }
 
 /// Checks the size of a document before it is parsed.
@@ -215,12 +155,12 @@ impl Checker {
         });
     }
 
-    fn wrong_type(&mut self, path: &str, expected: &'static str, v: &Json) {
+    fn wrong_type(&mut self, path: &str, expected: JsonType, v: &Json) {
         self.report(
             path,
             ProblemKind::WrongType {
                 expected,
-                found: v.type_name(),
+                found: v.json_type(),
             },
         );
     }
@@ -240,7 +180,7 @@ impl Checker {
         if let Json::Object(_) = v {
             Some(v)
         } else {
-            self.wrong_type(path, "an object", v);
+            self.wrong_type(path, JsonType::Object, v);
             None
         }
     }
@@ -249,14 +189,14 @@ impl Checker {
         if let Json::Array(items) = v {
             Some(items)
         } else {
-            self.wrong_type(path, "an array", v);
+            self.wrong_type(path, JsonType::Array, v);
             None
         }
     }
 
     fn string(&mut self, v: &Json, path: &str) -> Option<String> {
         let Json::String(s) = v else {
-            self.wrong_type(path, "a string", v);
+            self.wrong_type(path, JsonType::String, v);
             return None;
         };
         let chars = s.chars().count();
@@ -311,7 +251,7 @@ impl Checker {
 
     fn number(&mut self, v: &Json, path: &str) -> Option<Decimal> {
         let Json::Number(n) = v else {
-            self.wrong_type(path, "a number", v);
+            self.wrong_type(path, JsonType::Number, v);
             return None;
         };
         let d = Decimal::from_f64(*n);
@@ -324,7 +264,7 @@ impl Checker {
     /// Localized text: an object of language code -> string, with `en` required.
     fn text(&mut self, v: &Json, path: &str) -> Option<Text> {
         let Json::Object(members) = v else {
-            self.wrong_type(path, "an object of texts by language", v);
+            self.wrong_type(path, JsonType::Texts, v);
             return None;
         };
         let mut out = Vec::with_capacity(members.len());
@@ -419,20 +359,20 @@ impl Checker {
         }
     }
 
-    fn reference(
+    fn reference<I: Position>(
         &mut self,
         obj: &Json,
         path: &str,
         key: &str,
         ids: &[String],
         list: &'static str,
-    ) -> Option<usize> {
+    ) -> Option<I> {
         let id = self.required_string(obj, path, key)?;
         let found = ids.iter().position(|i| *i == id);
         if found.is_none() {
             self.report(&join(path, key), ProblemKind::UnknownId { id, list });
         }
-        found
+        found.map(I::at)
     }
 
     fn snapshot(&mut self, doc: &Json) -> Option<Snapshot> {
@@ -494,9 +434,9 @@ impl Checker {
             data_as_of: data_as_of?,
             generated: generated?,
             headline: headline?,
-            series: series?,
-            sources: sources?,
-            metrics: metrics?,
+            series: series?.into(),
+            sources: sources?.into(),
+            metrics: metrics?.into(),
         })
     }
 
@@ -588,7 +528,7 @@ impl Checker {
             None | Some(Json::Null) => Some(false),
             Some(Json::Bool(b)) => Some(*b),
             Some(other) => {
-                self.wrong_type(&join(p, "parts_of_whole"), "a boolean", other);
+                self.wrong_type(&join(p, "parts_of_whole"), JsonType::Boolean, other);
                 None
             }
         };
@@ -645,7 +585,7 @@ impl Checker {
             remainder_label: remainder_label?,
             origin: origin?,
             provenance,
-            values,
+            values: values.into(),
         })
     }
 
@@ -866,7 +806,7 @@ impl Checker {
         })
     }
 
-    fn headline(&mut self, doc: &Json, metrics: &[Metric]) -> Option<usize> {
+    fn headline(&mut self, doc: &Json, metrics: &[Metric]) -> Option<MetricIndex> {
         let id = self.required_string(doc, "", "headline_metric")?;
         let ids: Vec<String> = metrics.iter().map(|m| m.id.clone()).collect();
         let Some(i) = ids.iter().position(|m| *m == id) else {
@@ -881,17 +821,17 @@ impl Checker {
         };
         let m = &metrics[i];
         let why = if m.unit != Unit::Percent {
-            Some("must be a percentage")
+            Some(HeadlineFault::NotPercent)
         } else if !m.parts_of_whole {
-            Some("must be parts of a whole (parts_of_whole: true)")
+            Some(HeadlineFault::NotPartsOfWhole)
         } else if m.when.is_none() {
-            Some("must have a window or date for all its values")
+            Some(HeadlineFault::NoDate)
         } else if m.values.iter().any(|v| Some(v.when) != m.when) {
-            Some("must have all its values for its own window or date")
+            Some(HeadlineFault::MixedDates)
         } else if m.values.len() < 2 {
-            Some("needs at least two values to compare")
+            Some(HeadlineFault::TooFewValues)
         } else if m.remainder_label.is_none() {
-            Some("needs a remainder_label for the rest of the whole")
+            Some(HeadlineFault::NoRemainderLabel)
         } else {
             None
         };
@@ -900,7 +840,7 @@ impl Checker {
                 self.report("headline_metric", ProblemKind::HeadlineNotComparable(why));
                 None
             }
-            None => Some(i),
+            None => Some(MetricIndex(i)),
         }
     }
 }

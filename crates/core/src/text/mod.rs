@@ -5,14 +5,16 @@
 //! [`strings`]. Numbers and dates go through a [`Formatter`]: the pure [`Rules`] here on the host
 //! (tests, static fallback), and in the browser one backed by `Intl` that must agree with them.
 
+mod problems;
 mod strings;
 
-pub use strings::{Problems, Ui};
+pub use problems::problem_message;
+pub use strings::{HeadlineReasons, Problems, TypeNames, Ui};
 
 use crate::decimal::Decimal;
-use crate::figures::Headline;
+use crate::figures::{self, Headline, Row, Shape};
 use crate::period::{Period, When};
-use crate::snapshot::{Kind, Snapshot, Unit};
+use crate::snapshot::{Kind, Metric, MetricIndex, SeriesIndex, Snapshot, Unit, Value};
 use std::cell::RefCell;
 
 /// A language of the interface.
@@ -205,7 +207,8 @@ fn with_formatter<R>(run: impl FnOnce(&dyn Formatter) -> R) -> R {
     })
 }
 
-/// A number in the language's format, with its own decimal places ("17.1", "17,1", "1,150,000,000").
+/// A number in the language's format, with every one of its decimal places ("17.1", "17,1",
+/// "1,150,000,000").
 pub fn number(lang: Lang, d: Decimal) -> String {
     with_formatter(|f| f.number(lang, d))
 }
@@ -218,18 +221,10 @@ pub fn percent(lang: Lang, d: Decimal) -> String {
     s
 }
 
-/// A value in its unit: a percentage, or a plain number for counts.
-pub fn value(lang: Lang, d: Decimal, unit: Unit) -> String {
-    match unit {
-        Unit::Percent => percent(lang, d),
-        Unit::Count => number(lang, d),
-    }
-}
-
 /// A count as readers say it, exactly as precise as published: "1.15 billion", "723 million",
 /// "151,448" (Italian "1,15 miliardi"; Chinese "11.5亿", "7.23亿"). Counts below the smallest
 /// scale, and counts that would need more than three decimals in it, are written in full.
-pub fn count(lang: Lang, d: Decimal) -> String {
+pub fn count_in_words(lang: Lang, d: Decimal) -> String {
     let ui = lang.ui();
     for &(places, one, many) in ui.scales {
         if let Some(scaled) = d.shifted(places) {
@@ -245,12 +240,44 @@ pub fn count(lang: Lang, d: Decimal) -> String {
     number(lang, d)
 }
 
-/// A value in its unit for readers: a percentage, or a count in words.
+/// A figure as readers see it everywhere (chart, table, tooltip, sentences): a percentage, or a
+/// count in words.
 pub fn figure(lang: Lang, d: Decimal, unit: Unit) -> String {
     match unit {
         Unit::Percent => percent(lang, d),
-        Unit::Count => count(lang, d),
+        Unit::Count => count_in_words(lang, d),
     }
+}
+
+/// The name of a series in `lang` (empty for an index that does not exist).
+pub fn series_label(lang: Lang, s: &Snapshot, i: SeriesIndex) -> &str {
+    s.series.get(i).map_or("", |x| x.label.get(lang.code()))
+}
+
+/// The name of a metric's computed remainder ("everyone else") in `lang`.
+pub fn remainder_label(lang: Lang, m: &Metric) -> &str {
+    m.remainder_label
+        .as_ref()
+        .map_or("", |t| t.get(lang.code()))
+}
+
+/// The name of what a row of `m` is about: its series, or the computed remainder.
+pub fn row_label<'a>(lang: Lang, s: &'a Snapshot, m: &'a Metric, r: &Row) -> &'a str {
+    match r.series {
+        Some(i) => series_label(lang, s, i),
+        None => remainder_label(lang, m),
+    }
+}
+
+/// A measure's label with its date or window when it has one ("Share of downloads, Aug 2024 –
+/// Aug 2025").
+pub fn metric_title(lang: Lang, m: &Metric) -> String {
+    let mut s = String::from(m.label.get(lang.code()));
+    if let Some(w) = m.when {
+        s.push_str(lang.ui().label_when_sep);
+        s.push_str(&when(lang, w));
+    }
+    s
 }
 
 /// The totals behind a computed share, with every digit ("1,234,567 of 7,654,321 downloads").
@@ -323,23 +350,22 @@ pub fn lead_sentence(lang: Lang, s: &Snapshot, h: &Headline) -> String {
 ///   for Llama"), or who is level;
 /// - one value: "China: 63 %";
 /// - dated points: the first series' change ("China: from 2.8 % (Nov 2024) to 72.7 % (Jan 2026)").
-pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
+pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: MetricIndex) -> String {
     let Some(m) = s.metrics.get(metric) else {
         return String::new();
     };
     let ui = lang.ui();
-    let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
-    if crate::chart::shape_of(m) == crate::chart::Shape::Timeline {
-        let position = |v: &&crate::snapshot::Value| crate::chart::timeline::month_position(v.when);
-        if crate::chart::timeline::is_dense(m) {
+    let label = |i: SeriesIndex| series_label(lang, s, i);
+    if figures::shape_of(m) == Shape::Timeline {
+        let position = |v: &&Value| v.when.month_position();
+        if figures::is_dense(m) {
             // A long series: who leads at the latest date, and by how much.
             let latest = m
                 .values
                 .iter()
                 .max_by(|a, b| position(a).total_cmp(&position(b)));
             if let Some(latest) = latest {
-                let at: Vec<&crate::snapshot::Value> =
-                    m.values.iter().filter(|v| v.when == latest.when).collect();
+                let at: Vec<&Value> = m.values.iter().filter(|v| v.when == latest.when).collect();
                 if at.len() >= 2 {
                     let mut t = ranking_sentence(lang, s, m, at);
                     t.push_str(ui.label_when_sep);
@@ -351,8 +377,7 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
         let Some(first) = m.values.first().map(|v| v.series) else {
             return String::new();
         };
-        let mut own: Vec<&crate::snapshot::Value> =
-            m.values.iter().filter(|v| v.series == first).collect();
+        let mut own: Vec<&Value> = m.values.iter().filter(|v| v.series == first).collect();
         crate::sort::sort_by(&mut own, |a, b| position(a).total_cmp(&position(b)));
         let (Some(a), Some(b)) = (own.first(), own.last()) else {
             return String::new();
@@ -372,14 +397,9 @@ pub fn metric_sentence(lang: Lang, s: &Snapshot, metric: usize) -> String {
 }
 
 /// Who leads among `values` (of metric `m`), by how much; or that two are level.
-fn ranking_sentence(
-    lang: Lang,
-    s: &Snapshot,
-    m: &crate::snapshot::Metric,
-    mut order: Vec<&crate::snapshot::Value>,
-) -> String {
+fn ranking_sentence(lang: Lang, s: &Snapshot, m: &Metric, mut order: Vec<&Value>) -> String {
     let ui = lang.ui();
-    let label = |i: usize| s.series.get(i).map_or("", |x| x.label.get(lang.code()));
+    let label = |i: SeriesIndex| series_label(lang, s, i);
     crate::sort::sort_by(&mut order, |a, b| b.value.cmp_value(a.value));
     match order.as_slice() {
         [] => String::new(),
@@ -418,34 +438,29 @@ fn ranking_sentence(
 /// The text summary of a measure for screen readers, first in reading order: the key sentence,
 /// every figure shown (with its date where the measure has several), the period and the measure.
 /// Series in `hidden` are left out, as in the chart.
-pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> String {
+pub fn summary(lang: Lang, s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex]) -> String {
     let Some(m) = s.metrics.get(metric) else {
         return String::new();
     };
     let ui = lang.ui();
-    let timeline = crate::chart::shape_of(m) == crate::chart::Shape::Timeline;
-    let rows = crate::export::rows(s, metric, hidden, lang);
-    let long = timeline && crate::chart::timeline::is_dense(m);
-    if long {
+    let timeline = figures::shape_of(m) == Shape::Timeline;
+    let rows = figures::rows(s, metric, hidden);
+    if timeline && figures::is_dense(m) {
         // A long series reads as its first and last figures.
         let mut parts: Vec<String> = Vec::new();
-        for series in crate::chart::series_of(m) {
+        for series in figures::series_of(m) {
             if hidden.contains(&series) {
                 continue;
             }
-            let mut own: Vec<&crate::export::Row> = rows
-                .iter()
-                .filter(|r| r.value_index.map(|i| m.values[i].series) == Some(series))
-                .collect();
+            let mut own: Vec<&Row> = rows.iter().filter(|r| r.series == Some(series)).collect();
             crate::sort::sort_by(&mut own, |a, b| {
-                crate::chart::timeline::month_position(a.when)
-                    .total_cmp(&crate::chart::timeline::month_position(b.when))
+                a.when.month_position().total_cmp(&b.when.month_position())
             });
             if let (Some(a), Some(b)) = (own.first(), own.last()) {
                 parts.push(fill(
                     ui.trend,
                     &[
-                        ("series", &a.series),
+                        ("series", series_label(lang, s, series)),
                         ("first", &figure(lang, a.value, m.unit)),
                         ("from", &when(lang, a.when)),
                         ("last", &figure(lang, b.value, m.unit)),
@@ -460,20 +475,18 @@ pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> Str
         .iter()
         .map(|r| {
             let value = figure(lang, r.value, m.unit);
+            let series = row_label(lang, s, m, r);
             if timeline {
                 fill(
                     ui.dated_part,
                     &[
-                        ("series", &r.series),
+                        ("series", series),
                         ("value", &value),
                         ("when", &when(lang, r.when)),
                     ],
                 )
             } else {
-                let mut p = r.series.clone();
-                p.push(' ');
-                p.push_str(&value);
-                p
+                fill(ui.part, &[("series", series), ("value", &value)])
             }
         })
         .collect();
@@ -481,7 +494,7 @@ pub fn summary(lang: Lang, s: &Snapshot, metric: usize, hidden: &[usize]) -> Str
 }
 
 /// The summary sentence of metric `metric` around its listed `parts`.
-fn summary_text(lang: Lang, s: &Snapshot, metric: usize, parts: &[String]) -> String {
+fn summary_text(lang: Lang, s: &Snapshot, metric: MetricIndex, parts: &[String]) -> String {
     let Some(m) = s.metrics.get(metric) else {
         return String::new();
     };
@@ -491,8 +504,7 @@ fn summary_text(lang: Lang, s: &Snapshot, metric: usize, parts: &[String]) -> St
         None => {
             let mut dates: Vec<When> = m.values.iter().map(|v| v.when).collect();
             crate::sort::sort_by(&mut dates, |a, b| {
-                crate::chart::timeline::month_position(*a)
-                    .total_cmp(&crate::chart::timeline::month_position(*b))
+                a.month_position().total_cmp(&b.month_position())
             });
             match (dates.first(), dates.last()) {
                 (Some(a), Some(b)) if a != b => {
@@ -550,9 +562,9 @@ mod tests {
         assert_eq!(percent(Lang::It, d), "17,1\u{202f}%");
         assert_eq!(percent(Lang::Zh, d), "17.1%");
         let big = Decimal::new(1_150_000_000, 0);
-        assert_eq!(value(Lang::En, big, Unit::Count), "1,150,000,000");
-        assert_eq!(value(Lang::It, big, Unit::Count), "1.150.000.000");
-        assert_eq!(value(Lang::Zh, big, Unit::Count), "1,150,000,000");
+        assert_eq!(number(Lang::En, big), "1,150,000,000");
+        assert_eq!(number(Lang::It, big), "1.150.000.000");
+        assert_eq!(number(Lang::Zh, big), "1,150,000,000");
         assert_eq!(number(Lang::It, Decimal::new(3960, 0)), "3960");
         assert_eq!(number(Lang::It, Decimal::new(39_600, 0)), "39.600");
         assert_eq!(number(Lang::En, Decimal::new(3960, 0)), "3,960");
@@ -560,7 +572,7 @@ mod tests {
 
     #[test]
     fn counts_in_words_keep_their_precision() {
-        let c = |n: i64, l| count(l, Decimal::new(n, 0));
+        let c = |n: i64, l| count_in_words(l, Decimal::new(n, 0));
         assert_eq!(c(1_150_000_000, Lang::En), "1.15\u{a0}billion");
         assert_eq!(c(1_150_000_000, Lang::It), "1,15\u{a0}miliardi");
         assert_eq!(c(1_150_000_000, Lang::Zh), "11.5亿");
@@ -623,7 +635,7 @@ mod tests {
             install(Box::new(Shouting));
             assert_eq!(percent(Lang::It, Decimal::new(1, 0)), "N\u{202f}%");
             assert_eq!(
-                count(Lang::En, Decimal::new(2_000_000, 0)),
+                count_in_words(Lang::En, Decimal::new(2_000_000, 0)),
                 "N\u{a0}million"
             );
             assert_eq!(period(Lang::En, Period::Month(2024, 8)), "M");

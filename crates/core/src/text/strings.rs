@@ -7,10 +7,6 @@ pub struct Ui {
     pub widget_title: &'static str,
     pub loading: &'static str,
     pub retry: &'static str,
-    pub source: &'static str,
-    pub data_as_of: &'static str,
-    /// Between the original study and the outlets that relayed its figures.
-    pub via: &'static str,
     /// `{leader}`, `{gap}`: a lead in percentage points.
     pub lead_points: &'static str,
     /// `{a}`, `{b}`: two equal values.
@@ -29,12 +25,13 @@ pub struct Ui {
     pub dated_part: &'static str,
     /// Between a measure's label and its date ("…, Aug 2024 – Aug 2025").
     pub label_when_sep: &'static str,
-    /// After a label ("Source: "; Chinese "来源：").
-    pub colon: &'static str,
-    /// Ends a sentence ("."; Chinese "。").
-    pub stop: &'static str,
     /// Before a percent sign ("17.1 %": a narrow no-break space; none in Chinese).
     pub percent_space: &'static str,
+    /// Around a quoted value in a message ("…"; Chinese “…”).
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+    /// `{series}`, `{value}`: one figure in a summary ("China 17.1 %").
+    pub part: &'static str,
     pub remainder_note: &'static str,
     pub chart_label: &'static str,
     pub widget_label: &'static str,
@@ -68,12 +65,8 @@ pub struct Ui {
     pub definition: &'static str,
     pub caveats: &'static str,
     pub figures: &'static str,
-    pub locator: &'static str,
-    pub other_roundings: &'static str,
-    pub snapshot_version: &'static str,
     pub cite_as: &'static str,
     pub cite_widget: &'static str,
-    pub download: &'static str,
     pub download_csv: &'static str,
     pub download_json: &'static str,
     pub embed: &'static str,
@@ -120,6 +113,44 @@ pub struct Ui {
     pub months: [&'static str; 12],
     /// Problems in a snapshot, by kind (see `snapshot::ProblemKind`).
     pub problems: Problems,
+    /// `{sources}`: the line naming a measure's sources under the chart.
+    pub source_line: &'static str,
+    /// `{origin}`, `{relays}`: the original work and the outlets that relayed it.
+    pub via_relays: &'static str,
+    /// `{date}`: when the figures were last checked.
+    pub as_of: &'static str,
+    /// `{csv}`, `{json}`: the two download buttons.
+    pub downloads: &'static str,
+    /// `{label}`, `{note}`: the note on a computed remainder.
+    pub remainder_named: &'static str,
+    /// `{source}`: a tooltip's source line.
+    pub tooltip_source: &'static str,
+    /// `{title}`, `{value}`, `{totals}`, `{when}`, `{source}`, `{kind}`: a focused figure, read
+    /// by screen readers.
+    pub announce: &'static str,
+    /// `{totals}`: the totals behind a computed share, in an announcement.
+    pub announce_totals: &'static str,
+    /// `{series}`, `{value}`, `{when}`, `{source}`, `{kind}`, `{locator}`: a figure in the sources
+    /// view.
+    pub figure_item: &'static str,
+    /// `{locator}`: where in its source a figure is.
+    pub locator_line: &'static str,
+    /// `{list}`: the other published roundings of a figure.
+    pub roundings: &'static str,
+    /// `{value}`, `{source}`: one other rounding.
+    pub rounding: &'static str,
+    /// `{source}`, `{title}`, `{publisher}`, `{date}`: the original work behind a measure.
+    pub origin_line: &'static str,
+    /// `{date}`, `{version}`: when the data was checked and the snapshot's format.
+    pub meta_line: &'static str,
+    /// `{widget}`, `{date}`: how to cite the widget.
+    pub cite_line: &'static str,
+    /// `{title}`, `{value}`, `{when}`: a mark's accessible name.
+    pub mark_label: &'static str,
+    /// `{dataset}`, `{revision}`.
+    pub dataset_at: &'static str,
+    /// `{file}`, `{sha}`.
+    pub file_sha: &'static str,
 }
 
 /// Reader-facing messages for problems in a snapshot. `{path}` is the field path; other slots as
@@ -154,19 +185,42 @@ pub struct Problems {
     pub share_mismatch: &'static str,
     pub bad_totals: &'static str,
     pub bad_sha256: &'static str,
+    /// `{reason}`: one of [`HeadlineReasons`].
     pub headline_not_comparable: &'static str,
     pub no_english: &'static str,
-    /// `{bytes}`, `{max}`.
+    /// `{bytes}`, `{max}`: a problem of the whole document, with no path.
     pub document_too_large: &'static str,
+    /// JSON types as named in messages.
+    pub types: TypeNames,
+    pub headline: HeadlineReasons,
+}
+
+/// JSON types as named in problem messages.
+pub struct TypeNames {
+    pub null: &'static str,
+    pub boolean: &'static str,
+    pub number: &'static str,
+    pub string: &'static str,
+    pub array: &'static str,
+    pub object: &'static str,
+    /// An object of texts by language.
+    pub texts: &'static str,
+}
+
+/// Why the headline metric cannot give a comparison.
+pub struct HeadlineReasons {
+    pub not_percent: &'static str,
+    pub not_parts_of_whole: &'static str,
+    pub no_date: &'static str,
+    pub mixed_dates: &'static str,
+    pub too_few_values: &'static str,
+    pub no_remainder_label: &'static str,
 }
 
 pub(super) static EN: Ui = Ui {
     widget_title: "Open-model downloads: China and the United States",
     loading: "Loading the data…",
     retry: "Try again",
-    source: "Source",
-    data_as_of: "Data as of",
-    via: "via",
     lead_points: "{leader} leads by {gap} percentage points",
     level: "{a} level with {b}",
     lead_counts: "{leader} leads: {a} vs {b} for {other}",
@@ -176,9 +230,10 @@ pub(super) static EN: Ui = Ui {
     list_sep: ", ",
     dated_part: "{series} {value} ({when})",
     label_when_sep: ", ",
-    colon: ": ",
-    stop: ".",
     percent_space: "\u{202f}",
+    quote_open: "\"",
+    quote_close: "\"",
+    part: "{series} {value}",
     remainder_note: "computed as 100 % minus the parts shown: no source splits it further",
     chart_label: "Chart of the figures: use the arrow keys to move between them",
     widget_label: "Open Model Share: open-model downloads, China and the United States",
@@ -209,13 +264,9 @@ pub(super) static EN: Ui = Ui {
     definition: "Definition",
     caveats: "Caveats",
     figures: "Figures",
-    locator: "where",
-    other_roundings: "also published as",
-    snapshot_version: "Snapshot format",
     cite_as: "Cite this widget",
     cite_widget:
         "Open Model Share, interactive comparison of open-model downloads by developer country",
-    download: "Download the data shown",
     download_csv: "CSV",
     download_json: "JSON",
     embed: "Embed",
@@ -252,21 +303,39 @@ pub(super) static EN: Ui = Ui {
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
     ],
+    source_line: "Source: {sources}.",
+    via_relays: "{origin} via {relays}",
+    as_of: "Data as of {date}",
+    downloads: "Download the data shown: {csv} · {json}",
+    remainder_named: "{label}: {note}",
+    tooltip_source: "Source: {source}",
+    announce: "{title}: {value}{totals}, {when}. Source: {source}, {kind}.",
+    announce_totals: " ({totals})",
+    figure_item: "{series}: {value} ({when}). {source} — {kind}. {locator}",
+    locator_line: "where: {locator}",
+    roundings: "also published as: {list}",
+    rounding: "{value} ({source})",
+    origin_line: "Source: {source} — {title}, {publisher}, {date}.",
+    meta_line: "Data as of {date}. Snapshot format {version}.",
+    cite_line: "{widget}. Data as of {date}.",
+    mark_label: "{title}: {value}, {when}",
+    dataset_at: "{dataset} @ {revision}",
+    file_sha: "{file} (SHA-256 {sha})",
     problems: Problems {
         missing: "{path}: required field is missing",
         wrong_type: "{path}: expected {expected}, found {found}",
-        unsupported_version: "{path}: format version {version} is not supported",
+        unsupported_version: "{path}: format version {version} is not supported (this widget reads 1.x)",
         empty: "{path}: must not be empty",
         too_long: "{path}: text of {chars} characters is longer than the limit of {max}",
         not_one_of: "{path}: {found} is not one of: {allowed}",
         bad_date: "{path}: {found} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
         ends_before_start: "{path}: the window ends before it starts",
         date_and_window: "{path}: give either a date or a window, not both",
-        no_date: "{path}: the figure has no date or window, and neither has its metric",
+        no_date: "{path}: the figure has no date or window, and neither has its metric: give one",
         bad_number: "{path}: not a finite number with at most 6 decimal places",
         percent_out_of_range: "{path}: a percentage must be between 0 and 100",
         negative_count: "{path}: a count must not be negative",
-        parts_above_100: "{path}: the parts of one whole sum to {sum} %, more than 100 %",
+        parts_above_100: "{path}: the parts of one whole sum to {sum} %, more than 100 % (beyond the rounding of each part)",
         unknown_id: "{path}: {id} is not an id in {list}",
         duplicate_id: "{path}: the id {id} is used more than once",
         duplicate_value: "{path}: a second value for the same series and date",
@@ -274,9 +343,26 @@ pub(super) static EN: Ui = Ui {
         share_mismatch: "{path}: the value is not numerator / denominator × 100 at its decimal places ({expected})",
         bad_totals: "{path}: the numerator must be at most the denominator and the denominator above zero; totals belong to computed values only",
         bad_sha256: "{path}: a SHA-256 is 64 lower-case hexadecimal characters",
-        headline_not_comparable: "{path}: the headline metric cannot be compared",
-        no_english: "{path}: localized text needs an English version",
+        headline_not_comparable: "{path}: the headline metric cannot be compared: it {reason}",
+        no_english: "{path}: localized text needs an English version (\"en\")",
         document_too_large: "the document has {bytes} bytes, more than the limit of {max}",
+        types: TypeNames {
+            null: "null",
+            boolean: "a boolean",
+            number: "a number",
+            string: "a string",
+            array: "an array",
+            object: "an object",
+            texts: "an object of texts by language",
+        },
+        headline: HeadlineReasons {
+            not_percent: "must be a percentage",
+            not_parts_of_whole: "must be parts of a whole (parts_of_whole: true)",
+            no_date: "must have a window or date for all its values",
+            mixed_dates: "must have all its values for its own window or date",
+            too_few_values: "needs at least two values to compare",
+            no_remainder_label: "needs a remainder_label for the rest of the whole",
+        },
     },
 };
 
@@ -284,9 +370,6 @@ pub(super) static IT: Ui = Ui {
     widget_title: "Download di modelli aperti: Cina e Stati Uniti",
     loading: "Caricamento dei dati…",
     retry: "Riprova",
-    source: "Fonte",
-    data_as_of: "Dati aggiornati al",
-    via: "tramite",
     lead_points: "{leader} in testa di {gap} punti percentuali",
     level: "{a} alla pari con {b}",
     lead_counts: "{leader} in testa: {a} contro {b} di {other}",
@@ -296,9 +379,10 @@ pub(super) static IT: Ui = Ui {
     list_sep: ", ",
     dated_part: "{series} {value} ({when})",
     label_when_sep: ", ",
-    colon: ": ",
-    stop: ".",
     percent_space: "\u{202f}",
+    quote_open: "\"",
+    quote_close: "\"",
+    part: "{series} {value}",
     remainder_note: "calcolato come 100 % meno le parti mostrate: nessuna fonte lo suddivide",
     chart_label: "Grafico dei dati: usa i tasti freccia per spostarti tra i valori",
     widget_label: "Open Model Share: download di modelli aperti, Cina e Stati Uniti",
@@ -330,12 +414,8 @@ pub(super) static IT: Ui = Ui {
     definition: "Definizione",
     caveats: "Avvertenze",
     figures: "Dati",
-    locator: "dove",
-    other_roundings: "pubblicato anche come",
-    snapshot_version: "Formato dei dati",
     cite_as: "Come citare questo widget",
     cite_widget: "Open Model Share, confronto interattivo dei download di modelli aperti per paese dello sviluppatore",
-    download: "Scarica i dati mostrati",
     download_csv: "CSV",
     download_json: "JSON",
     embed: "Incorpora",
@@ -372,6 +452,24 @@ pub(super) static IT: Ui = Ui {
     months: [
         "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
     ],
+    source_line: "Fonte: {sources}.",
+    via_relays: "{origin} tramite {relays}",
+    as_of: "Dati aggiornati al {date}",
+    downloads: "Scarica i dati mostrati: {csv} · {json}",
+    remainder_named: "{label}: {note}",
+    tooltip_source: "Fonte: {source}",
+    announce: "{title}: {value}{totals}, {when}. Fonte: {source}, {kind}.",
+    announce_totals: " ({totals})",
+    figure_item: "{series}: {value} ({when}). {source} — {kind}. {locator}",
+    locator_line: "dove: {locator}",
+    roundings: "pubblicato anche come: {list}",
+    rounding: "{value} ({source})",
+    origin_line: "Fonte: {source} — {title}, {publisher}, {date}.",
+    meta_line: "Dati aggiornati al {date}. Formato dei dati {version}.",
+    cite_line: "{widget}. Dati aggiornati al {date}.",
+    mark_label: "{title}: {value}, {when}",
+    dataset_at: "{dataset} @ {revision}",
+    file_sha: "{file} (SHA-256 {sha})",
     problems: Problems {
         missing: "{path}: campo obbligatorio mancante",
         wrong_type: "{path}: atteso {expected}, trovato {found}",
@@ -394,9 +492,26 @@ pub(super) static IT: Ui = Ui {
         share_mismatch: "{path}: il valore non è numeratore / denominatore × 100 alle sue cifre decimali ({expected})",
         bad_totals: "{path}: il numeratore deve essere al più il denominatore e il denominatore maggiore di zero; i totali valgono solo per i valori calcolati",
         bad_sha256: "{path}: uno SHA-256 è fatto di 64 caratteri esadecimali minuscoli",
-        headline_not_comparable: "{path}: la misura principale non consente un confronto",
+        headline_not_comparable: "{path}: la misura principale non consente un confronto: {reason}",
         no_english: "{path}: il testo tradotto richiede una versione inglese",
         document_too_large: "il documento ha {bytes} byte, oltre il limite di {max}",
+        types: TypeNames {
+            null: "null",
+            boolean: "un booleano",
+            number: "un numero",
+            string: "una stringa",
+            array: "un array",
+            object: "un oggetto",
+            texts: "un oggetto di testi per lingua",
+        },
+        headline: HeadlineReasons {
+            not_percent: "deve essere una percentuale",
+            not_parts_of_whole: "deve essere fatta di parti di un totale (parts_of_whole: true)",
+            no_date: "deve avere un periodo o una data per tutti i suoi valori",
+            mixed_dates: "deve avere tutti i valori per il proprio periodo o la propria data",
+            too_few_values: "servono almeno due valori da confrontare",
+            no_remainder_label: "serve un remainder_label per il resto del totale",
+        },
     },
 };
 
@@ -404,9 +519,6 @@ pub(super) static ZH: Ui = Ui {
     widget_title: "开放模型下载量：中国与美国",
     loading: "正在加载数据…",
     retry: "重试",
-    source: "来源",
-    data_as_of: "数据截至",
-    via: "转引自",
     lead_points: "{leader}领先{gap}个百分点",
     level: "{a}与{b}持平",
     lead_counts: "{leader}领先：{a}，{other}为{b}",
@@ -416,9 +528,10 @@ pub(super) static ZH: Ui = Ui {
     list_sep: "，",
     dated_part: "{series} {value}（{when}）",
     label_when_sep: "，",
-    colon: "：",
-    stop: "。",
     percent_space: "",
+    quote_open: "“",
+    quote_close: "”",
+    part: "{series} {value}",
     remainder_note: "按 100% 减去所示各部分计算：没有来源对其作进一步细分",
     chart_label: "数据图表：用方向键在各数值之间移动",
     widget_label: "Open Model Share：开放模型下载量，中国与美国",
@@ -448,12 +561,8 @@ pub(super) static ZH: Ui = Ui {
     definition: "定义",
     caveats: "注意事项",
     figures: "数据",
-    locator: "出处",
-    other_roundings: "另有发布数值",
-    snapshot_version: "数据格式",
     cite_as: "引用本组件",
     cite_widget: "Open Model Share，按开发者所在国家比较开放模型下载量的交互图表",
-    download: "下载所示数据",
     download_csv: "CSV",
     download_json: "JSON",
     embed: "嵌入",
@@ -490,6 +599,24 @@ pub(super) static ZH: Ui = Ui {
     months: [
         "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
     ],
+    source_line: "来源：{sources}。",
+    via_relays: "{origin} 转引自 {relays}",
+    as_of: "数据截至 {date}",
+    downloads: "下载所示数据：{csv} · {json}",
+    remainder_named: "{label}：{note}",
+    tooltip_source: "来源：{source}",
+    announce: "{title}：{value}{totals}，{when}。来源：{source}，{kind}。",
+    announce_totals: "（{totals}）",
+    figure_item: "{series}：{value}（{when}）。{source} — {kind}。{locator}",
+    locator_line: "出处：{locator}",
+    roundings: "另有发布数值：{list}",
+    rounding: "{value}（{source}）",
+    origin_line: "来源：{source} — {title}，{publisher}，{date}。",
+    meta_line: "数据截至 {date}。数据格式 {version}。",
+    cite_line: "{widget}。数据截至 {date}。",
+    mark_label: "{title}：{value}，{when}",
+    dataset_at: "{dataset} @ {revision}",
+    file_sha: "{file}（SHA-256 {sha}）",
     problems: Problems {
         missing: "{path}：缺少必填字段",
         wrong_type: "{path}：应为 {expected}，实为 {found}",
@@ -512,8 +639,25 @@ pub(super) static ZH: Ui = Ui {
         share_mismatch: "{path}：该值不等于分子 / 分母 × 100 按其小数位数舍入的结果（{expected}）",
         bad_totals: "{path}：分子不得大于分母，分母必须大于零；分子分母只用于计算值",
         bad_sha256: "{path}：SHA-256 应为 64 个小写十六进制字符",
-        headline_not_comparable: "{path}：主指标无法用于比较",
+        headline_not_comparable: "{path}：主指标无法用于比较：{reason}",
         no_english: "{path}：多语言文本需要英文版本",
         document_too_large: "文档大小为 {bytes} 字节，超过上限 {max}",
+        types: TypeNames {
+            null: "null",
+            boolean: "布尔值",
+            number: "数字",
+            string: "字符串",
+            array: "数组",
+            object: "对象",
+            texts: "按语言分列的文本对象",
+        },
+        headline: HeadlineReasons {
+            not_percent: "必须是百分比",
+            not_parts_of_whole: "必须是同一整体的各部分（parts_of_whole: true）",
+            no_date: "所有数值必须有时段或日期",
+            mixed_dates: "所有数值必须属于指标自身的时段或日期",
+            too_few_values: "至少需要两个数值才能比较",
+            no_remainder_label: "需要为整体的其余部分提供 remainder_label",
+        },
     },
 };

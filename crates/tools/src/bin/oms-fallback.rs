@@ -12,7 +12,8 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    use oms_core::{fallback, snapshot, text::Lang};
+    use oms_core::render::fallback;
+    use oms_core::{snapshot, text::Lang};
     use std::path::PathBuf;
 
     let dist = std::env::args()

@@ -68,7 +68,7 @@ mod cli {
                     if let Some(h) = figures::headline(&s) {
                         println!("{}", text::lead_sentence(lang, &s, &h));
                     }
-                    for i in 0..s.metrics.len() {
+                    for i in s.metrics.indices() {
                         println!("- {}", text::summary(lang, &s, i, &[]));
                     }
                     println!("sha256 {}", sha256::hex(&bytes));

@@ -1,8 +1,9 @@
-//! The second renderer of the chart marks: a standalone SVG document, for the static fallback
-//! (no JavaScript, AMP, print, RSS, e-mail). Same geometry as the browser view, colours inlined.
+//! The chart marks as a standalone SVG document, for the static fallback (no JavaScript, AMP,
+//! print, RSS, e-mail). Same geometry as the browser view, colours inlined.
 
-use super::bars::{BarChart, Role};
-use super::coord;
+use crate::chart::bars::{BarChart, Role, CORNER};
+use crate::chart::coord;
+use crate::markup::escape;
 
 /// Colours for a standalone SVG, which cannot read the page's CSS custom properties.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,22 +15,6 @@ pub struct Colors {
     pub us: String,
     pub series: String,
     pub remainder: String,
-}
-
-/// `s` escaped for XML text and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The bar chart as an SVG document titled `title`, described by `desc` (the generated summary).
@@ -65,21 +50,23 @@ pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> S
         ));
         if b.track_width > 0.0 {
             out.push_str(&format!(
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"/>\n",
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{}\"/>\n",
                 coord(b.x),
                 coord(b.y),
                 coord(b.track_width),
                 coord(b.height),
+                coord(CORNER),
                 escape(&colors.track)
             ));
         }
         out.push_str(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\"/>\n\
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{}\"/>\n\
              <text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"700\">{}</text>\n",
             coord(b.x),
             coord(b.y),
             coord(b.width),
             coord(b.height),
+            coord(CORNER),
             escape(fill),
             coord(b.value_x),
             coord(b.value_y),

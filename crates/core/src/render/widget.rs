@@ -1,0 +1,731 @@
+//! The widget's views as HTML: every region the reader sees (controls, chart, legend, notes,
+//! table, sources, footer), written from the core's marks and the locale's strings. The live
+//! widget puts these strings in place and the build writes them into static pages: one renderer,
+//! so both show the same.
+//!
+//! Interactive elements carry the data attributes the widget's event handlers look for:
+//! `data-view` on the view buttons, `data-key` on legend items and marks, `data-index` on marks,
+//! `data-format` on download buttons, `data-page` on the table's page buttons, and `data-focus`
+//! on everything that can hold focus when its region is written again.
+
+use super::html::{text, Html};
+use crate::chart::bars::CORNER;
+use crate::chart::tooltip::tooltip_text;
+use crate::chart::{self, coord, BarChart, Marks, Timeline};
+use crate::export;
+use crate::figures::{self, Shape};
+use crate::params::View;
+use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, SourceIndex, ValueIndex};
+use crate::text::{self, Lang};
+
+/// What the reader is looking at.
+#[derive(Clone, Copy, Debug)]
+pub struct Reader<'a> {
+    pub snapshot: &'a Snapshot,
+    pub lang: Lang,
+    pub metric: MetricIndex,
+    pub view: View,
+    /// Series the reader hid in the legend.
+    pub hidden: &'a [SeriesIndex],
+    /// The table's page (from 0).
+    pub page: usize,
+}
+
+/// A link to a source (http(s) only, checked by validation), or its name when it has no link.
+pub fn source_link(s: &Snapshot, i: SourceIndex) -> String {
+    let Some(src) = s.sources.get(i) else {
+        return String::new();
+    };
+    let mut h = Html::new();
+    match &src.url {
+        Some(url) => h.element(
+            "a",
+            &[
+                ("href", url),
+                ("title", &src.title),
+                ("rel", "noopener noreferrer"),
+                ("target", "_blank"),
+            ],
+            &src.short_name,
+        ),
+        None => h.element("span", &[("title", &src.title)], &src.short_name),
+    };
+    h.finish()
+}
+
+/// The measure select and the view buttons (inside `.oms-controls`).
+pub fn controls(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let mut h = Html::new();
+    h.open("label", &[("class", "oms-measure")])
+        .element("span", &[("class", "oms-measure__label")], ui.measure)
+        .open(
+            "select",
+            &[("class", "oms-select"), ("data-focus", "measure")],
+        );
+    for (i, m) in r.snapshot.metrics.indexed() {
+        let value = i.0.to_string();
+        let mut attrs = vec![("value", value.as_str())];
+        if i == r.metric {
+            attrs.push(("selected", ""));
+        }
+        h.element("option", &attrs, m.label.get(r.lang.code()));
+    }
+    h.close("select").close("label").open(
+        "div",
+        &[
+            ("class", "oms-tabs"),
+            ("role", "group"),
+            ("aria-label", ui.views_label),
+        ],
+    );
+    for (view, label) in [
+        (View::Chart, ui.view_chart),
+        (View::Table, ui.view_table),
+        (View::Sources, ui.view_sources),
+    ] {
+        let focus = format!("view-{}", view.code());
+        h.element(
+            "button",
+            &[
+                ("class", "oms-tab"),
+                ("type", "button"),
+                (
+                    "aria-pressed",
+                    if view == r.view { "true" } else { "false" },
+                ),
+                ("data-view", view.code()),
+                ("data-focus", &focus),
+            ],
+            label,
+        );
+    }
+    h.close("div");
+    h.finish()
+}
+
+/// The accessible name of a mark: series, value and date.
+fn mark_label(r: &Reader, value: Option<ValueIndex>) -> String {
+    tooltip_text(r.snapshot, r.metric, value, r.lang).map_or(String::new(), |t| {
+        text::fill(
+            r.lang.ui().mark_label,
+            &[("title", &t.title), ("value", &t.value), ("when", &t.when)],
+        )
+    })
+}
+
+/// Opens a focusable mark: part of the chart's single tab stop (mark 0 holds it at first).
+fn open_mark(h: &mut Html, r: &Reader, index: usize, key: &str, value: Option<ValueIndex>) {
+    let i = index.to_string();
+    let focus = format!("mark-{index}");
+    h.open(
+        "g",
+        &[
+            ("class", "oms-mark"),
+            ("data-index", &i),
+            ("data-key", key),
+            ("tabindex", if index == 0 { "0" } else { "-1" }),
+            ("role", "img"),
+            ("aria-label", &mark_label(r, value)),
+            ("data-focus", &focus),
+        ],
+    );
+}
+
+/// The chart of the marks (inside `.oms-figure`): one SVG, or a note when every series is hidden.
+pub fn chart(r: &Reader, marks: &Marks) -> String {
+    let ui = r.lang.ui();
+    let mut h = Html::new();
+    if marks.is_empty() {
+        h.element("p", &[("class", "oms-empty")], ui.all_hidden);
+        return h.finish();
+    }
+    let (width, height) = marks.size();
+    let (w, ht) = (coord(width), coord(height));
+    let view_box = format!("0 0 {w} {ht}");
+    h.open(
+        "svg",
+        &[
+            ("class", "oms-chart"),
+            ("role", "group"),
+            ("aria-label", ui.chart_label),
+            ("width", &w),
+            ("height", &ht),
+            ("viewBox", &view_box),
+        ],
+    );
+    match marks {
+        Marks::Bars(c) => bars(&mut h, r, c),
+        Marks::Timeline(t) => timeline(&mut h, r, t),
+    }
+    h.close("svg");
+    h.finish()
+}
+
+/// The marks of a bar chart.
+fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
+    let radius = coord(CORNER);
+    for (i, b) in c.bars.iter().enumerate() {
+        open_mark(h, r, i, &b.key, b.value);
+        let class = format!("oms-bar {}", b.role.class());
+        h.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-key", &b.key),
+                ("data-tone", &b.tone),
+            ],
+        )
+        .element(
+            "text",
+            &[
+                ("class", "oms-bar__label"),
+                ("x", &coord(b.x)),
+                ("y", &coord(b.label_y)),
+            ],
+            &b.label,
+        );
+        let (x, y, bh) = (coord(b.x), coord(b.y), coord(b.height));
+        if b.track_width > 0.0 {
+            h.open(
+                "rect",
+                &[
+                    ("class", "oms-bar__track"),
+                    ("x", &x),
+                    ("y", &y),
+                    ("width", &coord(b.track_width)),
+                    ("height", &bh),
+                    ("rx", &radius),
+                ],
+            )
+            .close("rect");
+        }
+        h.open(
+            "rect",
+            &[
+                ("class", "oms-bar__fill"),
+                ("x", &x),
+                ("y", &y),
+                ("width", &coord(b.width)),
+                ("height", &bh),
+                ("rx", &radius),
+            ],
+        )
+        .close("rect")
+        .element(
+            "text",
+            &[
+                ("class", "oms-bar__value"),
+                ("x", &coord(b.value_x)),
+                ("y", &coord(b.value_y)),
+            ],
+            &b.value_text,
+        )
+        .close("g")
+        .close("g");
+    }
+}
+
+/// The axes, lines and points of a timeline.
+fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
+    h.open("g", &[("aria-hidden", "true")]);
+    let (x1, x2) = (coord(t.plot.x), coord(t.plot.x + t.plot.width));
+    for tick in &t.y_ticks {
+        let y = coord(tick.pos);
+        h.open(
+            "line",
+            &[
+                ("class", "oms-grid"),
+                ("x1", &x1),
+                ("x2", &x2),
+                ("y1", &y),
+                ("y2", &y),
+            ],
+        )
+        .close("line")
+        .element(
+            "text",
+            &[
+                ("class", "oms-axis"),
+                ("x", &coord(tick.label_x)),
+                ("y", &coord(tick.label_y)),
+                ("text-anchor", "end"),
+            ],
+            &tick.label,
+        );
+    }
+    for tick in &t.x_ticks {
+        h.element(
+            "text",
+            &[
+                ("class", "oms-axis"),
+                ("x", &coord(tick.label_x)),
+                ("y", &coord(tick.label_y)),
+                ("text-anchor", "middle"),
+            ],
+            &tick.label,
+        );
+    }
+    h.close("g");
+    for l in &t.lines {
+        let class = if l.emphasis {
+            "oms-line"
+        } else {
+            "oms-line oms-line--muted"
+        };
+        h.open(
+            "g",
+            &[
+                ("class", class),
+                ("data-key", &l.key),
+                ("data-tone", &l.tone),
+                ("aria-hidden", "true"),
+            ],
+        );
+        if let Some(d) = &l.connector {
+            let class = if l.data_line {
+                "oms-data-line"
+            } else {
+                "oms-connector"
+            };
+            h.open("path", &[("class", class), ("d", d)]).close("path");
+        }
+        h.element(
+            "text",
+            &[
+                ("class", "oms-series-name"),
+                ("x", &coord(l.name.x)),
+                ("y", &coord(l.name.y)),
+                ("text-anchor", l.name.anchor.svg()),
+            ],
+            &l.name.text,
+        )
+        .close("g");
+    }
+    for (i, p) in t.points.iter().enumerate() {
+        open_mark(h, r, i, &p.key, Some(p.value));
+        let class = if p.emphasis {
+            "oms-point"
+        } else {
+            "oms-point oms-point--muted"
+        };
+        h.open(
+            "circle",
+            &[
+                ("class", "oms-point__hit"),
+                ("cx", &coord(p.x)),
+                ("cy", &coord(p.y)),
+                ("r", &coord(p.hit_r)),
+            ],
+        )
+        .close("circle")
+        .open(
+            "path",
+            &[
+                ("class", class),
+                ("data-key", &p.key),
+                ("data-tone", &p.tone),
+                ("d", &p.path),
+            ],
+        )
+        .close("path");
+        if let Some(l) = &p.label {
+            h.element(
+                "text",
+                &[
+                    ("class", "oms-point__value"),
+                    ("x", &coord(l.x)),
+                    ("y", &coord(l.y)),
+                    ("text-anchor", l.anchor.svg()),
+                ],
+                &l.text,
+            );
+        }
+        h.close("g");
+    }
+}
+
+/// The legend: each series of the measure, a button that hides or shows it.
+pub fn legend(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let mut h = Html::new();
+    h.open(
+        "ul",
+        &[("class", "oms-legend"), ("aria-label", ui.legend_label)],
+    );
+    let size = coord(chart::SWATCH_PX);
+    let view_box = format!("0 0 {size} {size}");
+    for item in chart::legend(r.snapshot, r.metric, r.lang) {
+        let shown = !r.hidden.contains(&item.series);
+        let focus = format!("series-{}", item.key);
+        h.open("li", &[])
+            .open(
+                "button",
+                &[
+                    ("class", "oms-legend__item"),
+                    ("type", "button"),
+                    ("data-key", &item.key),
+                    ("aria-pressed", if shown { "true" } else { "false" }),
+                    ("data-focus", &focus),
+                ],
+            )
+            .open(
+                "svg",
+                &[
+                    ("class", "oms-legend__swatch"),
+                    ("width", &size),
+                    ("height", &size),
+                    ("viewBox", &view_box),
+                    ("aria-hidden", "true"),
+                ],
+            )
+            .open(
+                "path",
+                &[
+                    ("class", "oms-point"),
+                    ("data-key", &item.key),
+                    ("data-tone", &item.tone),
+                    ("d", &item.swatch),
+                ],
+            )
+            .close("path")
+            .close("svg")
+            .element("span", &[], &item.label)
+            .element(
+                "span",
+                &[("class", "oms-legend__hint")],
+                if shown { "" } else { ui.legend_hint },
+            )
+            .close("button")
+            .close("li");
+    }
+    h.close("ul");
+    h.finish()
+}
+
+/// The notes under the chart: the remainder, the connector, the caveats, the definition.
+pub fn notes(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let code = r.lang.code();
+    let mut h = Html::new();
+    let Some(m) = r.snapshot.metrics.get(r.metric) else {
+        return String::new();
+    };
+    if figures::remainder(m).is_some() {
+        let label = format!(
+            "<strong>{}</strong>",
+            text(text::remainder_label(r.lang, m))
+        );
+        h.open("p", &[("class", "oms-note")])
+            .template(
+                ui.remainder_named,
+                &[("label", &label), ("note", &text(ui.remainder_note))],
+            )
+            .close("p");
+    }
+    if figures::shape_of(m) == Shape::Timeline && !figures::is_dense(m) {
+        h.element("p", &[("class", "oms-note")], ui.connector_note);
+    }
+    for c in &m.caveats {
+        h.element("p", &[("class", "oms-note")], c.get(code));
+    }
+    h.open("details", &[("class", "oms-definition")])
+        .element("summary", &[], ui.definition)
+        .element("p", &[], m.definition.get(code))
+        .close("details");
+    h.finish()
+}
+
+/// The table of the numbers drawn, a page at a time, with its page buttons.
+pub fn table(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let s = r.snapshot;
+    let Some(m) = s.metrics.get(r.metric) else {
+        return String::new();
+    };
+    let with_totals = m.values.iter().any(|v| v.totals.is_some());
+    // A computed measure has one source, named under the chart: no column repeating it.
+    let with_source = m.provenance.is_none();
+    let all = figures::rows(s, r.metric, r.hidden);
+    let shown = export::page_of(all.len(), r.page, export::PAGE_ROWS);
+    let mut h = Html::new();
+    h.open("div", &[("class", "oms-table-wrap")])
+        .open("table", &[("class", "oms-table")])
+        .element("caption", &[], m.label.get(r.lang.code()))
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("th", &[("scope", "col")], ui.th_series)
+        .element("th", &[("scope", "col")], ui.th_value);
+    if with_totals {
+        h.element("th", &[("scope", "col")], ui.th_totals);
+    }
+    h.element("th", &[("scope", "col")], ui.th_when);
+    if with_source {
+        h.element("th", &[("scope", "col")], ui.th_source);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for row in all.iter().skip(shown.start).take(shown.end - shown.start) {
+        h.open("tr", &[("data-key", &row.series_id)])
+            .element(
+                "th",
+                &[("scope", "row")],
+                text::row_label(r.lang, s, m, row),
+            )
+            .element(
+                "td",
+                &[("class", "oms-num")],
+                &text::figure(r.lang, row.value, m.unit),
+            );
+        if with_totals {
+            let totals = row
+                .value_index
+                .and_then(|i| m.values.get(i))
+                .and_then(|v| v.totals)
+                .map_or(String::new(), |(part, whole)| {
+                    text::totals_short(r.lang, part, whole)
+                });
+            h.element("td", &[("class", "oms-num")], &totals);
+        }
+        h.element("td", &[], &text::when(r.lang, row.when));
+        if with_source {
+            h.open("td", &[]);
+            match row.source {
+                Some(i) => h.raw(&source_link(s, i)),
+                None => h.text(ui.computed),
+            };
+            h.close("td");
+        }
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    if shown.pages > 1 {
+        let range = text::fill(
+            ui.rows_range,
+            &[
+                ("from", &(shown.start + 1).to_string()),
+                ("to", &shown.end.to_string()),
+                ("total", &shown.total.to_string()),
+            ],
+        );
+        h.open(
+            "nav",
+            &[("class", "oms-pager"), ("aria-label", ui.pages_label)],
+        );
+        let button = |h: &mut Html, page: &str, disabled: bool, label: &str| {
+            let focus = format!("page-{page}");
+            let mut attrs = vec![
+                ("class", "oms-button oms-pager__button"),
+                ("type", "button"),
+                ("data-page", page),
+                ("data-focus", focus.as_str()),
+            ];
+            if disabled {
+                attrs.push(("disabled", ""));
+            }
+            h.element("button", &attrs, label);
+        };
+        button(&mut h, "previous", shown.page == 0, ui.page_previous);
+        h.element(
+            "span",
+            &[("class", "oms-pager__range"), ("aria-live", "polite")],
+            &range,
+        );
+        button(&mut h, "next", shown.page + 1 == shown.pages, ui.page_next);
+        h.close("nav");
+    }
+    h.finish()
+}
+
+/// Definitions, caveats and the provenance of every figure of the measure.
+pub fn sources(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let lang = r.lang;
+    let s = r.snapshot;
+    let Some(m) = s.metrics.get(r.metric) else {
+        return String::new();
+    };
+    let as_of = text(&text::period(lang, s.data_as_of));
+    let mut h = Html::new();
+    h.open("section", &[("class", "oms-sources")])
+        .element("h2", &[("class", "oms-h2")], ui.definition)
+        .element("p", &[], m.definition.get(lang.code()));
+    if let Some(i) = m.origin {
+        if let Some(src) = s.sources.get(i) {
+            h.open("p", &[])
+                .template(
+                    ui.origin_line,
+                    &[
+                        ("source", &source_link(s, i)),
+                        ("title", &text(&src.title)),
+                        ("publisher", &text(&src.publisher)),
+                        ("date", &text(&text::period(lang, src.date))),
+                    ],
+                )
+                .close("p");
+        }
+    }
+    if !m.caveats.is_empty() {
+        h.element("h2", &[("class", "oms-h2")], ui.caveats)
+            .open("ul", &[("class", "oms-list")]);
+        for c in &m.caveats {
+            h.element("li", &[], c.get(lang.code()));
+        }
+        h.close("ul");
+    }
+    if let Some(p) = &m.provenance {
+        let dataset = text::fill(
+            ui.dataset_at,
+            &[("dataset", &p.dataset), ("revision", &p.dataset_revision)],
+        );
+        let file = text::fill(ui.file_sha, &[("file", &p.input), ("sha", &p.input_sha256)]);
+        h.element("h2", &[("class", "oms-h2")], ui.prov_heading)
+            .open("dl", &[("class", "oms-provenance")])
+            .element("dt", &[], ui.prov_dataset)
+            .element("dd", &[], &dataset)
+            .element("dt", &[], ui.prov_file)
+            .element("dd", &[("class", "oms-code")], &file)
+            .element("dt", &[], ui.prov_rule)
+            .element("dd", &[], &p.rule)
+            .element("dt", &[], ui.prov_command)
+            .element("dd", &[("class", "oms-code")], &p.command);
+        if let Some(c) = &p.check {
+            h.element("dt", &[], ui.prov_check).element("dd", &[], c);
+        }
+        h.close("dl");
+    } else {
+        // A computed measure's figures all share one provenance (above) and are all in the table.
+        h.element("h2", &[("class", "oms-h2")], ui.figures)
+            .open("ul", &[("class", "oms-list")]);
+        for v in &m.values {
+            let series = format!(
+                "<strong>{}</strong>",
+                text(text::series_label(lang, s, v.series))
+            );
+            let mut locator = Html::new();
+            locator
+                .open("span", &[("class", "oms-locator")])
+                .template(
+                    ui.locator_line,
+                    &[("locator", &text(v.locator.get(lang.code())))],
+                )
+                .close("span");
+            h.open("li", &[]).template(
+                ui.figure_item,
+                &[
+                    ("series", &series),
+                    ("value", &text(&text::figure(lang, v.value, m.unit))),
+                    ("when", &text(&text::when(lang, v.when))),
+                    ("source", &source_link(s, v.source)),
+                    ("kind", &text(text::kind(lang, v.kind))),
+                    ("locator", &locator.finish()),
+                ],
+            );
+            if !v.other_roundings.is_empty() {
+                let list: Vec<String> = v
+                    .other_roundings
+                    .iter()
+                    .map(|o| {
+                        let name = s
+                            .sources
+                            .get(o.source)
+                            .map_or("", |x| x.short_name.as_str());
+                        text::fill(
+                            ui.rounding,
+                            &[("value", &text::number(lang, o.value)), ("source", name)],
+                        )
+                    })
+                    .collect();
+                h.open("br", &[])
+                    .template(ui.roundings, &[("list", &text(&list.join(ui.list_sep)))]);
+            }
+            h.close("li");
+        }
+        h.close("ul");
+    }
+    let (major, minor) = s.format_version;
+    let version = format!("{major}.{minor}");
+    h.open("p", &[("class", "oms-meta")])
+        .template(
+            ui.meta_line,
+            &[("date", &as_of), ("version", &text(&version))],
+        )
+        .close("p")
+        .element("h2", &[("class", "oms-h2")], ui.cite_as)
+        .open("p", &[("class", "oms-cite")])
+        .template(
+            ui.cite_line,
+            &[("widget", &text(ui.cite_widget)), ("date", &as_of)],
+        )
+        .close("p")
+        .close("section");
+    h.finish()
+}
+
+/// The line naming the measure's sources and the date the data was checked (the footer's first
+/// two lines; the fallback page's footer).
+pub fn source_and_date(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let s = r.snapshot;
+    let sources = s.metrics.get(r.metric).map_or(String::new(), |m| {
+        let (origin, relays) = figures::sources_of(m);
+        let relays: Vec<String> = relays.iter().map(|&i| source_link(s, i)).collect();
+        let relays = relays.join(&text(ui.list_sep));
+        match origin {
+            Some(o) if !relays.is_empty() => {
+                let mut line = Html::new();
+                line.template(
+                    ui.via_relays,
+                    &[("origin", &source_link(s, o)), ("relays", &relays)],
+                );
+                line.finish()
+            }
+            Some(o) => source_link(s, o),
+            None => relays,
+        }
+    });
+    let mut date = Html::new();
+    date.element(
+        "time",
+        &[("datetime", &s.data_as_of.iso())],
+        &text::period(r.lang, s.data_as_of),
+    );
+    let mut h = Html::new();
+    h.open("p", &[("class", "oms-source")])
+        .template(ui.source_line, &[("sources", &sources)])
+        .close("p")
+        .open("p", &[("class", "oms-asof")])
+        .template(ui.as_of, &[("date", &date.finish())])
+        .close("p");
+    h.finish()
+}
+
+/// The sources of the measure, its date and the downloads (the footer, but for the embed button).
+pub fn footer(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let button = |format: &str, label: &str| {
+        let mut b = Html::new();
+        b.element(
+            "button",
+            &[
+                ("class", "oms-link-button"),
+                ("type", "button"),
+                ("data-format", format),
+                ("data-focus", format),
+            ],
+            label,
+        );
+        b.finish()
+    };
+    let mut h = Html::new();
+    h.raw(&source_and_date(r))
+        .open("p", &[("class", "oms-downloads")])
+        .template(
+            ui.downloads,
+            &[
+                ("csv", &button("csv", ui.download_csv)),
+                ("json", &button("json", ui.download_json)),
+            ],
+        )
+        .close("p");
+    h.finish()
+}

@@ -1,0 +1,463 @@
+//! Chart geometry: bars, timelines and tooltips, with golden marks.
+
+use crate::support::*;
+use oms_core::chart::{self, Role};
+use oms_core::figures::{self};
+use oms_core::snapshot::{MetricIndex, ValueIndex};
+use oms_core::text::{self, Lang};
+use serde_json::{json, Value};
+
+#[test]
+fn bar_chart_marks_golden() {
+    let s = parse(&fixture("valid-minimal.json")).unwrap();
+    let c = chart::bar_chart(&s, MetricIndex(0), &[], Lang::En, 464.0);
+    // Value labels need "12.25 %" = 7 chars x 0.7 x 14 px + 6 px gap = 74.6 px: track 389.4 px.
+    let got: Vec<(String, Role, String, String, f64, f64, f64)> = c
+        .bars
+        .iter()
+        .map(|b| {
+            (
+                b.key.clone(),
+                b.role,
+                b.label.clone(),
+                b.value_text.clone(),
+                b.y,
+                b.width,
+                b.value_x,
+            )
+        })
+        .collect();
+    let want = vec![
+        (
+            "a".to_owned(),
+            Role::Leader,
+            "Alpha".to_owned(),
+            "40.5\u{202f}%".to_owned(),
+            20.0,
+            157.7,
+            163.7,
+        ),
+        (
+            "b".to_owned(),
+            Role::Other,
+            "Beta".to_owned(),
+            "12.25\u{202f}%".to_owned(),
+            78.0,
+            47.7,
+            53.7,
+        ),
+        (
+            "c".to_owned(),
+            Role::Other,
+            "Gamma".to_owned(),
+            "3\u{202f}%".to_owned(),
+            136.0,
+            11.7,
+            17.7,
+        ),
+        (
+            "remainder".to_owned(),
+            Role::Remainder,
+            "Rest".to_owned(),
+            "44.25\u{202f}%".to_owned(),
+            194.0,
+            172.3,
+            178.3,
+        ),
+    ];
+    assert_eq!(got, want);
+    assert!(c.bars.iter().all(|b| b.track_width == 389.4 && b.x == 0.0));
+    assert_eq!(c.height, 4.0 * 58.0 - 14.0);
+    assert_eq!(c.width, 464.0);
+    // Every value label fits inside the chart.
+    for b in &c.bars {
+        let right = b.value_x + chart::text_width(&b.value_text, chart::FONT_PX);
+        assert!(right <= c.width + 0.05, "{} ends at {right}", b.key);
+    }
+}
+
+#[test]
+fn bar_chart_keeps_a_minimum_width_and_localizes_labels() {
+    let s = parse(BUNDLED).unwrap();
+    let c = chart::bar_chart(&s, s.headline, &[], Lang::It, 100.0);
+    assert_eq!(c.width, chart::MIN_WIDTH);
+    let labels: Vec<&str> = c.bars.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(labels, ["Cina", "Stati Uniti", "Tutti gli altri"]);
+    let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
+    assert_eq!(values, ["17,1\u{202f}%", "15,8\u{202f}%", "67,1\u{202f}%"]);
+    // Bars are proportional to their shares on one track.
+    let track = c.bars[0].track_width;
+    for (b, share) in c.bars.iter().zip([17.1, 15.8, 67.1]) {
+        assert!(
+            (b.width - track * share / 100.0).abs() <= 0.05,
+            "{}: {}",
+            b.key,
+            b.width
+        );
+    }
+    assert_eq!(c.bars[0].role, Role::Leader);
+    let nan = chart::bar_chart(&s, s.headline, &[], Lang::En, f64::NAN);
+    assert_eq!(nan.width, chart::MIN_WIDTH);
+}
+
+#[test]
+fn hidden_series_leave_the_chart_but_not_the_remainder() {
+    let s = parse(BUNDLED).unwrap();
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let c = chart::bar_chart(&s, s.headline, &[china], Lang::En, 600.0);
+    let keys: Vec<&str> = c.bars.iter().map(|b| b.key.as_str()).collect();
+    assert_eq!(keys, ["us", "remainder"]);
+    assert_eq!(
+        c.bars[1].value_text, "67.1\u{202f}%",
+        "the remainder is still 100 - China - US"
+    );
+    let us = s.series.position(|x| x.id == "us").unwrap();
+    let none = chart::bar_chart(&s, s.headline, &[china, us], Lang::En, 600.0);
+    assert_eq!(none.bars.len(), 1);
+    assert_eq!(none.bars[0].key, "remainder");
+}
+
+#[test]
+fn counts_are_scaled_to_the_largest_and_written_in_words() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .position(|m| m.id == "atom-cumulative-downloads")
+        .unwrap();
+    assert_eq!(figures::shape_of(&s.metrics[m]), figures::Shape::Bars);
+    let c = chart::bar_chart(&s, m, &[], Lang::En, 400.0);
+    let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
+    assert_eq!(values, ["1.15\u{a0}billion", "723\u{a0}million"]);
+    assert!(
+        c.bars.iter().all(|b| b.track_width == 0.0),
+        "no 100 % track for counts"
+    );
+    let ratio = c.bars[1].width / c.bars[0].width;
+    assert!((ratio - 723.0 / 1150.0).abs() < 0.002, "{ratio}");
+    assert!(c.bars.iter().all(|b| b.role != Role::Remainder));
+    // A value many times smaller still gets a visible bar.
+    let gguf = s
+        .metrics
+        .position(|m| m.id == "monthly-gguf-downloads-2026")
+        .unwrap();
+    let g = chart::bar_chart(&s, gguf, &[], Lang::En, 240.0);
+    assert!(g.bars.iter().all(|b| b.width >= chart::bars::MIN_BAR));
+}
+
+#[test]
+fn timeline_draws_only_the_published_dates() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    assert_eq!(figures::shape_of(&s.metrics[m]), figures::Shape::Timeline);
+    for width in [240.0, 320.0, 768.0, 1280.0] {
+        let t = chart::timeline(&s, m, &[], Lang::En, width);
+        assert_eq!(t.points.len(), 2);
+        let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["Nov\u{a0}2024", "Jan\u{a0}2026"], "at {width}px");
+        let values: Vec<Option<&str>> = t
+            .points
+            .iter()
+            .map(|p| p.label.as_ref().map(|l| l.text.as_str()))
+            .collect();
+        assert_eq!(values, [Some("2.8\u{202f}%"), Some("72.7\u{202f}%")]);
+        // Later dates to the right; higher values higher up; everything inside the chart.
+        assert!(t.points[0].x < t.points[1].x);
+        assert!(t.points[0].y > t.points[1].y);
+        for p in &t.points {
+            assert!(p.x >= t.plot.x && p.x <= t.plot.x + t.plot.width);
+            assert!(p.y >= t.plot.y && p.y <= t.plot.y + t.plot.height);
+        }
+        assert_eq!(t.lines.len(), 1);
+        let path = t.lines[0].connector.as_deref().unwrap();
+        assert_eq!(
+            path.matches('L').count(),
+            1,
+            "one connection between two points: {path}"
+        );
+        assert!(t.lines[0].name.x + chart::text_width("China", chart::FONT_PX) <= t.width + 0.05);
+    }
+    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
+    assert_eq!(
+        t.y_ticks.first().map(|t| t.label.as_str()),
+        Some("0\u{202f}%")
+    );
+    assert_eq!(
+        t.y_ticks.last().map(|t| t.label.as_str()),
+        Some("100\u{202f}%")
+    );
+    // 72.7 % sits at 72.7 % of the plot's height above its bottom.
+    let bottom = t.plot.y + t.plot.height;
+    assert!(((bottom - t.points[1].y) / t.plot.height - 0.727).abs() < 0.001);
+}
+
+#[test]
+fn timeline_handles_empty_single_and_colliding_labels() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let empty = chart::timeline(&s, m, &[china], Lang::En, 400.0);
+    assert!(empty.points.is_empty() && empty.lines.is_empty() && empty.x_ticks.is_empty());
+
+    // Three dates, two of them a month apart, on a narrow chart: those two date labels collide
+    // and the later one is kept.
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    let mut extra = doc["metrics"][4]["values"][0].clone();
+    extra["date"] = json!("2024-12");
+    extra["value"] = json!(10);
+    doc["metrics"][4]["values"]
+        .as_array_mut()
+        .unwrap()
+        .push(extra);
+    let s2 = parse(&doc.to_string()).unwrap();
+    let t = chart::timeline(&s2, MetricIndex(4), &[], Lang::En, 240.0);
+    let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+    assert_eq!(labels, ["Dec\u{a0}2024", "Jan\u{a0}2026"]);
+    assert_eq!(t.points.len(), 3);
+    let path = t.lines[0].connector.as_deref().unwrap();
+    assert_eq!(
+        path.matches('L').count(),
+        2,
+        "connected in date order: {path}"
+    );
+    assert!(t.points.iter().filter(|p| p.label.is_some()).count() >= 2);
+    // One point: no connector.
+    doc["metrics"][4]["values"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let s3 = parse(&doc.to_string()).unwrap();
+    let one = chart::timeline(&s3, MetricIndex(4), &[], Lang::En, 400.0);
+    assert_eq!(one.points.len(), 1);
+    assert_eq!(one.lines[0].connector, None);
+    assert!(one.points[0].x > one.plot.x && one.points[0].x < one.plot.x + one.plot.width);
+}
+
+#[test]
+fn tooltips_say_value_period_source_and_kind() {
+    let s = parse(BUNDLED).unwrap();
+    let m = &s.metrics[s.headline];
+    let us = m
+        .values
+        .position(|v| s.series[v.series].id == "us")
+        .unwrap();
+    let t = chart::tooltip::tooltip_text(&s, s.headline, Some(us), Lang::It).unwrap();
+    assert_eq!(t.title, "Stati Uniti");
+    assert_eq!(t.value, "15,8\u{202f}%");
+    assert_eq!(t.when, "ago\u{a0}2024\u{a0}– ago\u{a0}2025");
+    assert_eq!(t.source, "Financial Times");
+    assert_eq!(t.kind, "riportato da una testata");
+    let r = chart::tooltip::tooltip_text(&s, s.headline, None, Lang::En).unwrap();
+    assert_eq!(r.title, "Everyone else");
+    assert_eq!(r.value, "67.1\u{202f}%");
+    assert_eq!(r.kind, "computed: 100 % minus the sourced parts");
+    let slides = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let t = chart::tooltip::tooltip_text(&s, slides, Some(ValueIndex(0)), Lang::En).unwrap();
+    assert_eq!(
+        (t.value.as_str(), t.when.as_str(), t.kind.as_str()),
+        ("2.8\u{202f}%", "Nov\u{a0}2024", "author's talk slides")
+    );
+    assert_eq!(
+        chart::tooltip::tooltip_text(&s, slides, None, Lang::En),
+        None,
+        "no remainder"
+    );
+}
+
+#[test]
+fn bar_chart_of_nothing_is_empty() {
+    // A measure with no remainder and every series hidden draws nothing, with no height.
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .position(|m| m.id == "fine-tunes-on-chinese-base")
+        .unwrap();
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let c = chart::bar_chart(&s, m, &[china], Lang::En, 320.0);
+    assert!(c.bars.is_empty());
+    assert_eq!(c.height, 0.0);
+    // A single value is drawn, on its 0-100 % track, without a leader.
+    let one = chart::bar_chart(&s, m, &[], Lang::En, 320.0);
+    assert_eq!(one.bars.len(), 1);
+    assert_eq!(one.bars[0].role, Role::Other);
+    assert!((one.bars[0].width / one.bars[0].track_width - 0.63).abs() < 0.001);
+    // An unknown metric index draws nothing rather than panicking.
+    assert!(chart::bar_chart(&s, MetricIndex(99), &[], Lang::En, 320.0)
+        .bars
+        .is_empty());
+    assert!(chart::timeline(&s, MetricIndex(99), &[], Lang::En, 320.0)
+        .points
+        .is_empty());
+}
+
+#[test]
+fn timeline_marks_golden() {
+    let s = parse(BUNDLED).unwrap();
+    let m = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
+    // Margins: "100 %" at 12 px (42 + 8) left, "China" at 14 px (49 + 16) right; the 14 months
+    // between the two points are padded by 8 % on each side.
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    type PointAndLabel = (f64, f64, Option<(f64, f64)>);
+    let got: Vec<PointAndLabel> = t
+        .points
+        .iter()
+        .map(|p| (round(p.x), round(p.y), p.label.as_ref().map(|l| (l.x, l.y))))
+        .collect();
+    assert_eq!(
+        (t.plot.x, t.plot.y, t.plot.width, t.plot.height),
+        (50.0, 28.0, 285.0, 202.0)
+    );
+    assert_eq!(
+        got,
+        vec![
+            (69.7, 224.3, Some((69.7, 212.3))),
+            (315.3, 83.1, Some((315.3, 71.1)))
+        ]
+    );
+    let ticks: Vec<(f64, &str)> = t
+        .y_ticks
+        .iter()
+        .map(|k| (k.pos, k.label.as_str()))
+        .collect();
+    assert_eq!(
+        ticks,
+        [
+            (230.0, "0\u{202f}%"),
+            (179.5, "25\u{202f}%"),
+            (129.0, "50\u{202f}%"),
+            (78.5, "75\u{202f}%"),
+            (28.0, "100\u{202f}%")
+        ]
+    );
+    assert_eq!(
+        t.lines[0].connector.as_deref(),
+        Some("M69.7 224.3L315.3 83.1")
+    );
+    assert_eq!(t.lines[0].name.text, "China");
+}
+
+#[test]
+fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
+    let s = parse(&fixture("valid-computed.json")).expect("valid");
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    assert_eq!(figures::shape_of(m), figures::Shape::Timeline);
+    assert!(figures::is_dense(m));
+    for width in [320.0, 768.0, 1280.0] {
+        let t = chart::timeline(&s, i, &[], Lang::En, width);
+        assert_eq!(t.lines.len(), 6, "one line per group");
+        assert!(t.lines.iter().all(|l| l.data_line && l.connector.is_some()));
+        let emphasized: Vec<&str> = t
+            .lines
+            .iter()
+            .filter(|l| l.emphasis)
+            .map(|l| l.key.as_str())
+            .collect();
+        assert_eq!(emphasized, vec!["china", "us"]);
+        // Years on the time axis, not every month.
+        let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, vec!["2024", "2025"], "at {width}");
+        // No point carries a value label: the last value is written with the series name, whole.
+        assert!(t.points.iter().all(|p| p.label.is_none()));
+        for l in &t.lines {
+            assert_eq!(t.points.iter().filter(|p| p.key == l.key).count(), 20);
+            assert!(l.name.text.ends_with('%'), "{:?} at {width}", l.name.text);
+        }
+        // The value axis fits the values (all under 60 %) instead of running to 100.
+        let top = t.y_ticks.last().expect("ticks");
+        let hundred = text::percent(Lang::En, oms_core::decimal::Decimal::new(100, 0));
+        assert!(
+            top.label != hundred && t.y_ticks.len() >= 3,
+            "{:?}",
+            t.y_ticks
+        );
+        // Every point inside the plot.
+        assert!(t.points.iter().all(|p| p.x >= t.plot.x
+            && p.x <= t.plot.x + t.plot.width
+            && p.y >= t.plot.y
+            && p.y <= t.plot.y + t.plot.height));
+    }
+    let first_china = m
+        .values
+        .position(|v| s.series[v.series].id == "china")
+        .expect("china");
+    let tip = chart::tooltip::tooltip_text(&s, i, Some(first_china), Lang::En).expect("tooltip");
+    assert_eq!(tip.totals.as_deref(), Some("6,500 of 21,870 downloads"));
+    assert_eq!(tip.kind, "computed from the study's dataset");
+    let it = chart::tooltip::tooltip_text(&s, i, Some(first_china), Lang::It).expect("tooltip");
+    assert_eq!(it.totals.as_deref(), Some("6500 su 21.870 download"));
+
+    // The title compares the groups at the latest month.
+    let last_us = m
+        .values
+        .iter()
+        .rfind(|v| s.series[v.series].id == "us")
+        .expect("us");
+    let last_china = m
+        .values
+        .iter()
+        .rfind(|v| s.series[v.series].id == "china")
+        .expect("china");
+    let gap = text::number(Lang::En, last_us.value - last_china.value);
+    assert_eq!(
+        text::metric_sentence(Lang::En, &s, i),
+        format!("United States leads by {gap} percentage points, Aug\u{a0}2025")
+    );
+    // The summary reads each series as its first and last figures, not 120 values.
+    let summary = text::summary(Lang::En, &s, i, &[]);
+    assert!(summary.contains("China from 29.7"), "{summary}");
+    // 35.0 arrives from JSON as 35, and is shown with the series' one decimal.
+    assert!(summary.contains("to 35.0"), "{summary}");
+    assert!(summary.len() < 1200, "{} characters", summary.len());
+
+    // The table and downloads carry the totals.
+    let rows = oms_core::figures::rows(&s, i, &[]);
+    let csv = oms_core::export::csv(&s, i, &rows, Lang::En);
+    assert!(
+        csv.lines().nth(1).expect("a row").ends_with(",6500,21870"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_series_may_take_its_country_groups_colour() {
+    assert_eq!(
+        problems_after(|d| d["series"][2]["group"] = json!("mars")),
+        vec![(
+            "series[2].group".to_owned(),
+            oms_core::snapshot::ProblemKind::UnknownId {
+                id: "mars".into(),
+                list: "series"
+            }
+        )]
+    );
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    doc["series"][2]["group"] = json!("china"); // Qwen
+    let s = parse(&doc.to_string()).expect("valid");
+    let qwen = s.series.position(|x| x.id == "qwen").expect("qwen");
+    assert_eq!(figures::tone(&s, qwen), "china");
+    let m = s
+        .metrics
+        .position(|m| m.id == "qwen-vs-llama-cumulative-downloads")
+        .expect("metric");
+    let bars = chart::bar_chart(&s, m, &[], Lang::En, 640.0);
+    let tones: Vec<(&str, &str)> = bars
+        .bars
+        .iter()
+        .map(|b| (b.key.as_str(), b.tone.as_str()))
+        .collect();
+    assert_eq!(tones, vec![("qwen", "china"), ("llama", "llama")]);
+    assert_eq!(bars.bars[0].marker, chart::Marker::Circle);
+}

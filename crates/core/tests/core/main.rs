@@ -1,0 +1,11 @@
+//! Host tests of the pure core, by subject, against the bundled snapshot and the fixtures.
+
+mod chart;
+mod export;
+mod figures;
+mod layers;
+mod render;
+mod snapshot;
+mod support;
+mod text;
+mod widget;

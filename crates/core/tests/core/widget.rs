@@ -1,0 +1,192 @@
+//! The widget's regions as HTML: the same marks, texts and state as the core computes, in every
+//! language, with every template slot filled.
+
+use crate::support::*;
+use oms_core::chart::{self, Marks};
+use oms_core::params::View;
+use oms_core::render::widget::{self, Reader};
+use oms_core::snapshot::{MetricIndex, SeriesIndex, Snapshot};
+use oms_core::text::Lang;
+
+fn reader<'a>(
+    s: &'a Snapshot,
+    lang: Lang,
+    metric: MetricIndex,
+    hidden: &'a [SeriesIndex],
+) -> Reader<'a> {
+    Reader {
+        snapshot: s,
+        lang,
+        metric,
+        view: View::Chart,
+        hidden,
+        page: 0,
+    }
+}
+
+/// The number of times `needle` occurs in `hay`.
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+#[test]
+fn every_region_of_every_measure_fills_its_templates() {
+    let s = parse(BUNDLED).expect("bundled");
+    for lang in Lang::ALL {
+        for m in s.metrics.indices() {
+            let r = reader(&s, lang, m, &[]);
+            let marks = Marks::layout(&s, m, &[], lang, 480.0).expect("marks");
+            for (name, html) in [
+                ("controls", widget::controls(&r)),
+                ("chart", widget::chart(&r, &marks)),
+                ("legend", widget::legend(&r)),
+                ("notes", widget::notes(&r)),
+                ("table", widget::table(&r)),
+                ("sources", widget::sources(&r)),
+                ("footer", widget::footer(&r)),
+            ] {
+                assert!(!html.is_empty(), "{name} of {m:?} in {lang:?}");
+                assert!(
+                    !html.contains('{'),
+                    "{name} of {m:?} in {lang:?} keeps a slot: {html}"
+                );
+                assert_eq!(
+                    count(&html, "<p ") + count(&html, "<p>"),
+                    count(&html, "</p>"),
+                    "{name}: every paragraph closed"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_chart_draws_the_marks_of_the_core() {
+    let s = parse(BUNDLED).expect("bundled");
+    let r = reader(&s, Lang::En, s.headline, &[]);
+    let marks = Marks::layout(&s, s.headline, &[], Lang::En, 448.0).expect("marks");
+    let Marks::Bars(c) = &marks else {
+        panic!("the headline is a bar chart")
+    };
+    let html = widget::chart(&r, &marks);
+    for (i, b) in c.bars.iter().enumerate() {
+        let fill = format!(
+            "class=\"oms-bar__fill\" x=\"0\" y=\"{}\" width=\"{}\"",
+            chart::coord(b.y),
+            chart::coord(b.width)
+        );
+        assert!(html.contains(&fill), "{fill} in {html}");
+        let mark = format!(
+            "data-index=\"{i}\" data-key=\"{}\" tabindex=\"{}\"",
+            b.key,
+            if i == 0 { 0 } else { -1 }
+        );
+        assert!(html.contains(&mark), "{mark}");
+    }
+    assert!(html.starts_with("<svg class=\"oms-chart\" role=\"group\""));
+    assert!(
+        html.contains("aria-label=\"China: 17.1\u{202f}%, Aug\u{a0}2024\u{a0}– Aug\u{a0}2025\"")
+    );
+    // Every series of a timeline hidden: a note instead of an empty chart.
+    let all: Vec<SeriesIndex> = s.series.indices().collect();
+    let tokens = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .expect("tokens");
+    let none = Marks::layout(&s, tokens, &all, Lang::En, 448.0).expect("marks");
+    assert_eq!(
+        widget::chart(&reader(&s, Lang::En, tokens, &all), &none),
+        "<p class=\"oms-empty\">Every series is hidden: use the legend to show one.</p>"
+    );
+}
+
+#[test]
+fn the_legend_and_controls_show_the_readers_choices() {
+    let s = parse(BUNDLED).expect("bundled");
+    let us = s.series.position(|x| x.id == "us").expect("us");
+    let hidden = [us];
+    let r = reader(&s, Lang::It, s.headline, &hidden);
+    let legend = widget::legend(&r);
+    assert!(legend.contains("data-key=\"china\" aria-pressed=\"true\""));
+    assert!(legend.contains("data-key=\"us\" aria-pressed=\"false\""));
+    assert_eq!(
+        count(&legend, "<span class=\"oms-legend__hint\">nascosta</span>"),
+        1
+    );
+    let controls = widget::controls(&Reader {
+        view: View::Table,
+        ..r
+    });
+    assert_eq!(count(&controls, " selected=\"\""), 1);
+    assert!(controls.contains(&format!(
+        "<option value=\"{}\" selected=\"\">",
+        s.headline.0
+    )));
+    assert!(controls.contains("aria-pressed=\"true\" data-view=\"table\""));
+    assert_eq!(count(&controls, "aria-pressed=\"true\""), 1);
+}
+
+#[test]
+fn the_footer_names_the_origin_and_each_relay_in_the_languages_punctuation() {
+    let s = parse(BUNDLED).expect("bundled");
+    let en = widget::footer(&reader(&s, Lang::En, s.headline, &[]));
+    assert!(
+        en.starts_with("<p class=\"oms-source\">Source: <a href=\"https://www.dataprovenance.org/")
+    );
+    assert!(en
+        .contains("</a> via <span title=\"Beyond DeepSeek\">Stanford HAI / DigiChina</span>, <a "));
+    assert!(en.contains("<p class=\"oms-asof\">Data as of <time datetime=\"2026-11-29\">"));
+    assert!(en.contains("data-format=\"csv\""));
+    let zh = widget::footer(&reader(&s, Lang::Zh, s.headline, &[]));
+    assert!(zh.contains("<p class=\"oms-source\">来源：<a "), "{zh}");
+    assert!(
+        zh.contains("</span>，<a "),
+        "Chinese lists take the full-width comma: {zh}"
+    );
+    assert!(zh.contains("</a>。</p>"));
+}
+
+#[test]
+fn the_table_shows_a_page_at_a_time() {
+    let s = parse(&fixture("valid-computed.json")).expect("computed");
+    let m = computed_index(&s);
+    let rows = oms_core::figures::rows(&s, m, &[]).len();
+    assert!(rows > 24, "the fixture has more than a page: {rows}");
+    let first = widget::table(&Reader {
+        view: View::Table,
+        ..reader(&s, Lang::En, m, &[])
+    });
+    assert_eq!(count(&first, "<tr data-key="), 24);
+    assert!(first.contains("data-page=\"previous\" data-focus=\"page-previous\" disabled=\"\""));
+    assert!(!first.contains("data-focus=\"page-next\" disabled"));
+    assert!(first.contains(&format!("Rows 1–24 of {rows}")));
+    let last_page = (rows - 1) / 24;
+    let last = widget::table(&Reader {
+        page: last_page,
+        view: View::Table,
+        ..reader(&s, Lang::En, m, &[])
+    });
+    assert_eq!(count(&last, "<tr data-key="), rows - last_page * 24);
+    assert!(last.contains("data-focus=\"page-next\" disabled=\"\""));
+    // A computed measure: totals column, no source column (its one source is under the chart).
+    assert!(first.contains("<th scope=\"col\">Downloads (of all)</th>"));
+    assert!(!first.contains("<th scope=\"col\">Source</th>"));
+}
+
+#[test]
+fn the_sources_view_lists_each_figure_with_its_source_and_roundings() {
+    let s = parse(BUNDLED).expect("bundled");
+    let html = widget::sources(&reader(&s, Lang::En, s.headline, &[]));
+    assert!(html.contains(
+        "<li><strong>China</strong>: 17.1\u{202f}% (Aug\u{a0}2024\u{a0}– Aug\u{a0}2025). <span title=\"Beyond DeepSeek\">Stanford HAI / DigiChina</span> — relayed by an outlet. <span class=\"oms-locator\">where: "
+    ), "{html}");
+    assert!(html.contains("<br>also published as: 17 (Financial Times)</li>"));
+    assert!(html.contains(
+        "<p class=\"oms-meta\">Data as of 29\u{a0}Nov\u{a0}2026. Snapshot format 1.0.</p>"
+    ));
+    let zh = widget::sources(&reader(&s, Lang::Zh, s.headline, &[]));
+    assert!(
+        zh.contains("<strong>中国</strong>：17.1%（2024年8月\u{a0}– 2025年8月）。<span"),
+        "{zh}"
+    );
+}
