@@ -4,6 +4,8 @@
 
 OMS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OMS_TRUNK_VERSION=0.21.14
+# Formats and checks the view! macros, which rustfmt leaves alone.
+OMS_LEPTOSFMT_VERSION=0.1.33
 # wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock.
 OMS_WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$OMS_ROOT/Cargo.lock")
 
@@ -63,6 +65,10 @@ oms_setup_build() {
 }
 
 oms_setup_test() {
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $OMS_LEPTOSFMT_VERSION" ]; then
+    oms_log "cargo install leptosfmt $OMS_LEPTOSFMT_VERSION (a few minutes, once)"
+    cargo install --locked --force leptosfmt --version "$OMS_LEPTOSFMT_VERSION"
+  fi
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)

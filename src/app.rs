@@ -1,16 +1,14 @@
-//! The browser edge: fetching the snapshot and the Leptos views (wasm32 only).
-//!
-//! Views only map values computed by the pure core (figures, marks, strings) to elements.
+//! The whole widget: the page's parameters, the snapshot as a resource, and the view for where
+//! loading stands (loading, the explorer, the explorer of a stale copy, or what went wrong).
 
-pub use crate::explorer::Explorer;
-use crate::{embed, fetch, intl};
-
+use crate::explorer::Explorer;
+use crate::{fetch, host, intl};
 use leptos::prelude::*;
 use oms_core::failure::LoadError;
 use oms_core::figures::Headline;
 use oms_core::params::{DataSource, Params};
 use oms_core::snapshot::Snapshot;
-use oms_core::text::Lang;
+use oms_core::text::{self, Lang};
 use std::sync::Arc;
 
 /// The bundled snapshot, relative to the page (so the widget works under any sub-path).
@@ -34,39 +32,38 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
-/// The whole widget: loads the bundled snapshot and shows the headline or what went wrong.
+/// Loads the snapshot the page asks for; a refused address makes no request.
+async fn load(source: DataSource) -> LoadState {
+    match source {
+        DataSource::Bundled => fetch::load(SNAPSHOT_URL).await,
+        DataSource::Url(url) => fetch::load(&url).await,
+        DataSource::Refused { origin } => LoadState::Failed(LoadError::Refused { origin }),
+    }
+}
+
+/// The whole widget: loads the snapshot (a resource, fetched again on retry) and shows the
+/// headline or what went wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    let params = embed::page_params();
+    let params = host::page_params();
     let lang = params.lang;
-    oms_core::text::install(Box::new(intl::IntlFormatter::default()));
+    text::install(Box::new(intl::IntlFormatter::default()));
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
     let theme = RwSignal::new(params.theme);
-    Effect::new(move |_| embed::apply_theme(theme.get()));
-    embed::listen_for_theme(theme);
-    embed::post_heights(params.id.clone(), params.child_id.clone());
-    let state = RwSignal::new(LoadState::Loading);
-    let source = embed::data_source(params.data.as_deref());
-    let load = move || {
-        state.set(LoadState::Loading);
-        let source = source.clone();
-        leptos::task::spawn_local(async move {
-            let url = match source {
-                DataSource::Bundled => SNAPSHOT_URL.to_owned(),
-                DataSource::Url(u) => u,
-                // No request is made for a refused address.
-                DataSource::Refused { origin } => {
-                    state.set(LoadState::Failed(LoadError::Refused { origin }));
-                    return;
-                }
-            };
-            state.set(fetch::load(&url).await);
-        });
-    };
-    load();
-    view! { <Widget lang state=state.read_only() on_retry=Callback::new(move |()| load()) params /> }
+    Effect::new(move |_| host::apply_theme(theme.get()));
+    host::listen_for_theme(theme);
+    host::post_heights(params.id.clone(), params.child_id.clone());
+    let source = host::data_source(params.data.as_deref());
+    let snapshot = LocalResource::new(move || load(source.clone()));
+    let state = Signal::derive(move || snapshot.get().unwrap_or(LoadState::Loading));
+    let retry = Callback::new(move |()| {
+        // Back to "loading" while the new attempt runs.
+        snapshot.set(None);
+        snapshot.refetch();
+    });
+    view! { <Widget lang state on_retry=retry params /> }
 }
 
 /// The widget for a given load state.
@@ -88,19 +85,15 @@ pub fn Widget(
         <main class="oms" aria-busy=busy aria-label=lang.ui().widget_label>
             {move || match state.get() {
                 LoadState::Loading => view! { <LoadingView lang /> }.into_any(),
-                LoadState::Ready(l) => view! { <Explorer lang loaded=l params=params.clone() /> }.into_any(),
+                LoadState::Ready(l) => {
+                    view! { <Explorer lang loaded=l params=params.clone() /> }.into_any()
+                }
                 LoadState::Stale(l, e) => {
-                    let ui = lang.ui();
-                    let date = oms_core::text::period(lang, l.snapshot.data_as_of);
                     view! {
-                        <div class="oms-stale" role="status">
-                            <p class="oms-stale__message">{oms_core::text::fill(ui.stale, &[("date", &date)])}</p>
-                            <p class="oms-stale__reason">{e.describe(lang).message}</p>
-                            <button type="button" class="oms-button" on:click=move |_| on_retry.run(())>{ui.retry}</button>
-                        </div>
+                        <StaleNotice lang loaded=Arc::clone(&l) error=e on_retry />
                         <Explorer lang loaded=l params=params.clone() />
                     }
-                    .into_any()
+                        .into_any()
                 }
                 LoadState::Failed(e) => view! { <ErrorView lang error=e on_retry /> }.into_any(),
             }}
@@ -114,7 +107,34 @@ fn LoadingView(lang: Lang) -> impl IntoView {
     view! {
         <div class="oms-loading">
             <h1 class="oms-title">{lang.ui().widget_title}</h1>
-            <p class="oms-loading__text" role="status">{lang.ui().loading}</p>
+            <p class="oms-loading__text" role="status">
+                {lang.ui().loading}
+            </p>
+        </div>
+    }
+}
+
+/// Why the data shown is a copy saved on this device, with a retry.
+#[component]
+fn StaleNotice(
+    /// The interface language.
+    lang: Lang,
+    /// The saved copy shown.
+    loaded: Arc<Loaded>,
+    /// Why the latest could not be loaded.
+    error: LoadError,
+    /// Called by the retry button.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let ui = lang.ui();
+    let date = text::period(lang, loaded.snapshot.data_as_of);
+    view! {
+        <div class="oms-stale" role="status">
+            <p class="oms-stale__message">{text::fill(ui.stale, &[("date", &date)])}</p>
+            <p class="oms-stale__reason">{error.describe(lang).message}</p>
+            <button type="button" class="oms-button" on:click=move |_| on_retry.run(())>
+                {ui.retry}
+            </button>
         </div>
     }
 }

@@ -1,7 +1,10 @@
-//! Loading the snapshot: fetch with a time limit, automatic retries of transient failures, and the
-//! last good copy kept on the device for when loading fails.
+//! Loading the snapshot: fetch (gloo-net) with a time limit, automatic retries of transient
+//! failures, and the last good copy kept on the device for when loading fails. The browser's own
+//! `JSON.parse` reads the body and serde-wasm-bindgen turns it into the core's JSON tree: no JSON
+//! parser is compiled into the wasm.
 
 use crate::{LoadState, Loaded};
+use gloo_net::http::Request;
 use leptos::prelude::*;
 use oms_core::failure::{LoadError, RETRY_DELAYS_MS, TIMEOUT_SECONDS};
 use oms_core::figures;
@@ -24,13 +27,13 @@ async fn sleep(ms: u32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// A failed fetch as a load error, with the browser's message when it gives one.
-fn network_error(e: wasm_bindgen::JsValue) -> LoadError {
-    LoadError::Network(
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default(),
-    )
+/// A failed request as a load error, with the browser's message (gloo-net's error is not
+/// `Clone`: only its text is kept, for the console).
+fn network_error(e: gloo_net::Error) -> LoadError {
+    LoadError::Network(match e {
+        gloo_net::Error::JsError(js) => js.message,
+        other => other.to_string(),
+    })
 }
 
 /// The body at `url`, or why not: the status is checked (fetch resolves on 404 and 500), and the
@@ -53,25 +56,18 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .ok();
     let signal = controller.signal();
     let result = async {
-        let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&signal));
-        let resp: web_sys::Response =
-            wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(url, &init))
-                .await
-                .map_err(network_error)?
-                .unchecked_into();
+        let resp = Request::get(url)
+            .abort_signal(Some(&signal))
+            .send()
+            .await
+            .map_err(network_error)?;
         if !resp.ok() {
             return Err(LoadError::Http {
                 status: resp.status(),
                 status_text: resp.status_text(),
             });
         }
-        let text = resp.text().map_err(network_error)?;
-        wasm_bindgen_futures::JsFuture::from(text)
-            .await
-            .map_err(network_error)?
-            .as_string()
-            .ok_or_else(|| LoadError::Network(String::new()))
+        resp.text().await.map_err(network_error)
     }
     .await;
     if let Some(t) = timer {

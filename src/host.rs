@@ -1,8 +1,10 @@
-//! The host-page edge: URL parameters, the theme, messages from the host and height messages to it.
+//! The host-page edge: URL parameters, the theme, messages from the host and height messages to
+//! it, and the reader's state written back into the URL.
 
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use oms_core::params::{self, HeightMessage, Params, Theme};
+use oms_core::params::{self, HeightMessage, Params, Theme, View};
+use oms_core::snapshot::{MetricIndex, SeriesIndex, Snapshot};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -156,11 +158,11 @@ pub fn post_heights(id: Option<String>, child_id: Option<String>) {
 }
 
 /// Writes the reader's state into the URL with `history.replaceState` (no new history entry).
-pub fn write_state(view: params::View, metric: Option<&str>, hide: &[&str]) {
+pub fn write_state(s: &Snapshot, view: View, metric: MetricIndex, hidden: &[SeriesIndex]) {
     let w = window();
     let location = w.location();
     let query = location.search().unwrap_or_default();
-    let next = params::with_state(&query, view, metric, hide);
+    let next = params::with_reader_state(&query, s, view, metric, hidden);
     if next == query {
         return;
     }

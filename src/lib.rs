@@ -1,11 +1,30 @@
 //! Open Model Share, the widget: the browser edge and the Leptos views on top of the pure core
-//! (`oms-core`). Views only map values the core computed (figures, marks, strings) to elements.
+//! (`oms-core`).
+//!
+//! - [`App`] loads the snapshot and shows the [`Widget`] for where loading stands.
+//! - [`ReaderState`] holds everything the reader changes, in one place, with the transitions.
+//! - The views ([`Explorer`] and the components it is made of: controls, figure, legend, notes,
+//!   table, sources, footer, tooltip, embed dialog) put the core's HTML for each region in place
+//!   and turn the reader's events into transitions; they compute nothing themselves.
+//! - The browser edge, a module each: [`fetch`] (the snapshot over the network, with retries and
+//!   the last good copy), [`intl`] (numbers and dates by `Intl`), [`host`] (URL parameters, the
+//!   theme, messages to and from the host page), `download` (files for the reader).
 
 mod app;
-pub mod embed;
+mod controls;
+mod dialog;
+mod download;
 mod explorer;
 pub mod fetch;
+mod figure;
+mod footer;
+pub mod host;
 pub mod intl;
-mod panels;
+mod legend;
+mod region;
+mod state;
+mod tooltip;
 
 pub use app::*;
+pub use explorer::Explorer;
+pub use state::ReaderState;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use oms_core::failure::LoadError;
+use oms_core::snapshot::ValueIndex;
 use oms_core::text::Lang;
 use oms_core::{figures, snapshot};
 use open_model_share::{ErrorView, LoadState, Loaded, Widget, DRAWN_MARK};
@@ -179,7 +180,10 @@ async fn error_view_explains_and_retries() {
         view! {
             <ErrorView
                 lang=Lang::En
-                error=LoadError::Http { status: 503, status_text: "Service Unavailable".into() }
+                error=LoadError::Http {
+                    status: 503,
+                    status_text: "Service Unavailable".into(),
+                }
                 on_retry=Callback::new(move |()| {
                     counter.fetch_add(1, Ordering::SeqCst);
                 })
@@ -228,7 +232,7 @@ fn browser_parse_path_reads_the_bundled_snapshot_exactly() {
         .find(|m| m.id == "atom-cumulative-downloads")
         .unwrap();
     assert_eq!(
-        oms_core::text::number(Lang::En, atom.values[0].value),
+        oms_core::text::number(Lang::En, atom.values[ValueIndex(0)].value),
         "1,150,000,000"
     );
 }

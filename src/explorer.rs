@@ -1,0 +1,130 @@
+//! The explorer of a loaded snapshot: the headline and the measure's title, the controls, the
+//! view the reader chose (chart with legend and notes, table, or sources) and the footer.
+
+use crate::controls::Controls;
+use crate::figure::Figure;
+use crate::footer::Footer;
+use crate::legend::Legend;
+use crate::region::{closest, use_region};
+use crate::tooltip::{open_text, Tooltip};
+use crate::{Loaded, ReaderState};
+use leptos::prelude::*;
+use oms_core::interaction::{MarkEvent, Via};
+use oms_core::params::{Params, View};
+use oms_core::render::widget::{self, Reader};
+use oms_core::text::{self, Lang};
+use std::sync::Arc;
+
+/// A region of the core's markup that needs no event handler.
+#[component]
+fn Static(
+    /// The reader's state.
+    state: ReaderState,
+    /// The core's renderer of this region.
+    render: fn(&Reader) -> String,
+) -> impl IntoView {
+    let node = NodeRef::new();
+    use_region(
+        node,
+        Signal::derive(move || state.with_reader(render)),
+        |_| {},
+    );
+    view! { <div class="oms-region" node_ref=node></div> }
+}
+
+/// The numbers drawn, as a table with units and sources, a page at a time.
+#[component]
+fn TableView(
+    /// The reader's state.
+    state: ReaderState,
+) -> impl IntoView {
+    let node = NodeRef::new();
+    use_region(
+        node,
+        Signal::derive(move || state.with_reader(widget::table)),
+        |_| {},
+    );
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(b) = closest(&ev, "[data-page]") {
+            state.turn_page(b.get_attribute("data-page").as_deref() == Some("next"));
+        }
+    };
+    view! { <div class="oms-region" node_ref=node on:click=on_click></div> }
+}
+
+/// The view the reader chose.
+#[component]
+fn Body(
+    /// The reader's state.
+    state: ReaderState,
+) -> impl IntoView {
+    move || match state.view.get() {
+        View::Chart => view! {
+            <Figure state />
+            <Legend state />
+            <Static state render=widget::notes />
+        }
+        .into_any(),
+        View::Table => view! { <TableView state /> }.into_any(),
+        View::Sources => view! { <Static state render=widget::sources /> }.into_any(),
+    }
+}
+
+/// The explorer of a loaded snapshot.
+#[component]
+pub fn Explorer(
+    /// The interface language.
+    lang: Lang,
+    /// The validated snapshot.
+    loaded: Arc<Loaded>,
+    /// The page's parameters: the initial view, measure and hidden series, and the chrome.
+    #[prop(optional)]
+    params: Params,
+) -> impl IntoView {
+    let state = ReaderState::new(lang, loaded, &params);
+    let root = NodeRef::<leptos::html::Div>::new();
+    // Escape closes a tooltip, wherever the focus is.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            state.mark_event(MarkEvent::Escape);
+        }
+    });
+    on_cleanup(move || escape.remove());
+
+    // For screen readers: the generated summary first, and each focused figure announced politely.
+    let summary =
+        move || state.with_reader(|r| text::summary(r.lang, r.snapshot, r.metric, r.hidden));
+    let announcement = move || {
+        state.tooltip.get().filter(|a| a.via == Via::Focus)?;
+        open_text(state).map(|t| t.announcement(lang))
+    };
+    let title = move || state.with_reader(|r| text::metric_sentence(r.lang, r.snapshot, r.metric));
+    let subtitle = move || {
+        state.with_reader(|r| {
+            r.snapshot
+                .metrics
+                .get(r.metric)
+                .map(|m| text::metric_title(r.lang, m))
+        })
+    };
+    view! {
+        <div class="oms-explorer" node_ref=root>
+            <p class="oms-sr-only" id="oms-summary">
+                {summary}
+            </p>
+            <p class="oms-sr-only" aria-live="polite" aria-atomic="true">
+                {announcement}
+            </p>
+            <h1 class="oms-title" class:oms-sr-only=state.plain>
+                {title}
+            </h1>
+            <p class="oms-subtitle" class:oms-sr-only=state.plain>
+                {subtitle}
+            </p>
+            <Controls state />
+            <Body state />
+            <Footer state />
+            <Tooltip state root />
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! The footer: the sources and date of the measure, the downloads of the data shown, the embed
+//! code.
+
+use crate::dialog::EmbedDialog;
+use crate::download;
+use crate::region::{closest, use_region};
+use crate::ReaderState;
+use leptos::prelude::*;
+use oms_core::render::widget;
+use oms_core::{export, figures};
+
+/// Sources, "data as of", downloads and the embed button (hidden with `plain=1`).
+#[component]
+pub fn Footer(
+    /// The reader's state.
+    state: ReaderState,
+) -> impl IntoView {
+    let node = NodeRef::new();
+    use_region(
+        node,
+        Signal::derive(move || state.with_reader(widget::footer)),
+        |_| {},
+    );
+    // CSV and JSON of exactly the data in the current view.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(format) =
+            closest(&ev, "[data-format]").and_then(|b| b.get_attribute("data-format"))
+        else {
+            return;
+        };
+        let (m, hidden, lang) = (
+            state.metric.get_untracked(),
+            state.hidden.get_untracked(),
+            state.lang,
+        );
+        state.data.with_value(|d| {
+            let s = &d.snapshot;
+            let rows = figures::rows(s, m, &hidden);
+            match format.as_str() {
+                "csv" => download::save(
+                    &export::file_name(s, m, "csv"),
+                    "text/csv;charset=utf-8",
+                    &export::csv(s, m, &rows, lang),
+                ),
+                "json" => download::save(
+                    &export::file_name(s, m, "json"),
+                    "application/json",
+                    &export::json(s, m, &rows, lang),
+                ),
+                _ => {}
+            }
+        });
+    };
+    view! {
+        <footer class="oms-footer" hidden=state.plain>
+            <div class="oms-region" node_ref=node on:click=on_click></div>
+            <p class="oms-embed">
+                <EmbedDialog state />
+            </p>
+        </footer>
+    }
+}
