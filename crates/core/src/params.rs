@@ -479,27 +479,15 @@ pub fn allowed_origins() -> Vec<&'static str> {
 pub const SANDBOX: &str =
     "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
 
-/// The embed code for the widget at `base` (its URL without query or fragment, ending in `/`):
-/// an iframe showing the current `lang`, `theme`, `view` and `metric`, titled `title`, `height` px
-/// tall until the listener script (the second line, optional) sizes it to its content.
-pub fn embed_snippet(
-    base: &str,
-    lang: Lang,
-    theme: Theme,
-    view: View,
-    metric: &str,
-    title: &str,
-    height: u32,
-) -> String {
+/// The embed code for the widget whose `dist/` is at `base` (an absolute URL ending in `/`): an
+/// iframe showing the prerendered page of `lang`, metric `metric` and `view` (see
+/// `render::widget::page_path`; the same path form), in `theme`, titled `title`, `height` px tall
+/// until the listener script (the second line, optional) sizes it to its content.
+pub fn embed_snippet(base: &str, page: &str, theme: Theme, title: &str, height: u32) -> String {
     let mut src = String::from(base);
-    src.push_str("?lang=");
-    src.push_str(lang.code());
-    src.push_str("&theme=");
+    src.push_str(page);
+    src.push_str("?theme=");
     src.push_str(theme.code());
-    src.push_str("&view=");
-    src.push_str(view.code());
-    src.push_str("&metric=");
-    encode(&mut src, metric);
     let mut out = String::from("<iframe src=\"");
     out.push_str(&escape(&src));
     out.push_str("\" title=\"");
@@ -512,6 +500,28 @@ pub fn embed_snippet(
     out.push_str(&escape(base));
     out.push_str("embed.js\" async></script>");
     out
+}
+
+/// `query` for a prerendered page: without the parameters its path says (`lang`, `metric`,
+/// `view`), with the hidden series written in (or removed when none); every other parameter is
+/// kept, in its order.
+pub fn page_query(query: &str, s: &Snapshot, hidden: &[SeriesIndex]) -> String {
+    let hide: Vec<&str> = hidden
+        .iter()
+        .filter_map(|&i| s.series.get(i).map(|x| x.id.as_str()))
+        .collect();
+    // The default view and no metric: `with_state` leaves both out.
+    let state = with_state(query, View::Chart, None, &hide);
+    let kept: Vec<&str> = state
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && decode(p.split_once('=').map_or(p, |(k, _)| k)) != "lang")
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
 }
 
 #[cfg(test)]
@@ -712,17 +722,15 @@ mod tests {
     fn embed_code_carries_the_state_and_escapes() {
         let code = embed_snippet(
             "https://news.example/widgets/oms/",
-            Lang::It,
+            "it/atom-cumulative-downloads/table.html",
             Theme::Dark,
-            View::Table,
-            "atom-cumulative-downloads",
             "Download di modelli aperti: \"Cina\" & <USA>",
             712,
         );
         assert_eq!(
             code,
-            "<iframe src=\"https://news.example/widgets/oms/?lang=it&amp;theme=dark&amp;view=table\
-             &amp;metric=atom-cumulative-downloads\" title=\"Download di modelli aperti: &quot;Cina\
+            "<iframe src=\"https://news.example/widgets/oms/it/atom-cumulative-downloads/table.html\
+             ?theme=dark\" title=\"Download di modelli aperti: &quot;Cina\
              &quot; &amp; &lt;USA&gt;\" style=\"width:100%;border:0\" height=\"712\" loading=\"lazy\" \
              sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox \
              allow-downloads\"></iframe>\n<script src=\"https://news.example/widgets/oms/embed.js\" \

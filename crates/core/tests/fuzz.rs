@@ -137,16 +137,23 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
         let hidden: Vec<SeriesIndex> = s.series.indices().filter(|_| r.below(4) == 0).collect();
         match figures::shape_of(m) {
             Shape::Bars => {
-                let c = chart::bar_chart(s, i, &hidden, lang, width);
+                let c = chart::bar_chart(s, i, &hidden, lang);
                 for b in &c.bars {
-                    assert!(b.width >= 0.0 && b.width <= c.width && b.y.is_finite());
+                    assert!((0.0..=1.0).contains(&b.share));
+                }
+                // An image of the chart at any width keeps every bar inside it.
+                for p in c.at_width(width.max(1.0)) {
+                    assert!(p.width >= 0.0 && p.y.is_finite());
                 }
             }
             Shape::Timeline => {
-                let t = chart::timeline(s, i, &hidden, lang, width);
+                let t = chart::timeline(s, i, &hidden, lang);
                 for p in &t.points {
-                    assert!(p.x.is_finite() && p.y.is_finite());
-                    assert!(p.y >= t.plot.y - 0.05 && p.y <= t.plot.y + t.plot.height + 0.05);
+                    assert!((0.0..=1.0).contains(&p.at) && p.y.is_finite());
+                    assert!(p.y >= t.plot_top - 0.05 && p.y <= t.plot_bottom + 0.05);
+                }
+                for tick in &t.x_ticks {
+                    assert!((0.0..=1.0).contains(&tick.at) && !tick.widths.is_empty());
                 }
             }
         }
@@ -156,7 +163,7 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
         serde_json::from_str::<Value>(&json_text).expect("the JSON download is valid JSON");
         let _ = export::csv(s, i, &rows, lang);
         // Every region of the widget, as the live widget and the static pages write it.
-        if let Some(marks) = chart::Marks::layout(s, i, &hidden, lang, width) {
+        if let Some(marks) = chart::Marks::layout(s, i, &hidden, lang) {
             let r = Reader {
                 snapshot: s,
                 lang,
@@ -164,6 +171,7 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
                 view: View::Chart,
                 hidden: &hidden,
                 page: r.below(4),
+                base: "",
             };
             for html in [
                 widget::controls(&r),

@@ -3,8 +3,12 @@
 //! Percentages are drawn on a 0–100 % track (the whole is visible); parts of a whole get a last
 //! bar for the computed remainder. Counts are drawn from zero to the largest count, with their
 //! value written beside each bar so that small and large counts stay readable.
+//!
+//! The marks do not depend on the width: a bar's length is its share of the track, which the
+//! page gives whatever width it has (the track is the box's width less the widest value label).
+//! [`BarChart::at_width`] projects them onto a fixed width for a standalone image.
 
-use super::{fit_text, fit_width, round, text_width, Marker, FONT_PX};
+use super::{fit_text, round, text_width, Marker, FONT_PX};
 use crate::decimal::Decimal;
 use crate::figures::{self, series_id, REMAINDER_KEY};
 use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
@@ -27,7 +31,8 @@ pub const CORNER: f64 = 2.0;
 /// Where a value label's baseline sits below the middle of its bar (about a third of the font
 /// size, so the digits look centred).
 pub const VALUE_BASELINE: f64 = 5.0;
-/// The largest part of the width kept for the value labels right of the bars.
+/// The largest part of the width kept for the value labels right of the bars (in an image of a
+/// fixed width).
 pub const VALUE_SPACE_MAX: f64 = 0.45;
 
 /// What a bar stands for, for styling (colours come from CSS custom properties).
@@ -52,7 +57,7 @@ impl Role {
     }
 }
 
-/// One bar with its track and labels.
+/// One bar with its label and value.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarMark {
     /// A stable key: the series id, or [`REMAINDER_KEY`].
@@ -65,44 +70,109 @@ pub struct BarMark {
     pub value: Option<ValueIndex>,
     pub role: Role,
     pub marker: Marker,
-    /// The series label, drawn above the bar at (`x`, `label_y`), shortened to fit the width.
+    /// The series label, whole (the page shortens it to its width).
     pub label: String,
-    /// The formatted value, drawn at (`value_x`, `value_y`), start-anchored.
+    /// The formatted value, written right after the bar's end.
     pub value_text: String,
+    /// The bar's length as a part of its track, 0 to 1: a percentage of 100, a count of the
+    /// largest count.
+    pub share: f64,
+    /// A value above zero: drawn at least [`MIN_BAR`] px long, so it never vanishes.
+    pub above_zero: bool,
+}
+
+/// All marks of a bar chart, whatever its width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub bars: Vec<BarMark>,
+    /// Percentages: each bar on a 0–100 % track. Counts have none (no whole to show).
+    pub tracks: bool,
+}
+
+/// The marks of one bar at a fixed width (SVG user units, px).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedBar {
+    /// The label, shortened to the width.
+    pub label: String,
     pub x: f64,
     pub y: f64,
     pub width: f64,
     pub height: f64,
-    /// The full 0–100 % track behind a percentage bar; 0 for counts (no whole to show).
+    /// The track's width; 0 without a track.
     pub track_width: f64,
     pub label_y: f64,
     pub value_x: f64,
     pub value_y: f64,
 }
 
-/// All marks of a bar chart at one width.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BarChart {
-    pub width: f64,
-    pub height: f64,
-    pub bars: Vec<BarMark>,
+/// The height of one row: label, bar and the gap below.
+pub const ROW_HEIGHT: f64 = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP;
+
+impl BarChart {
+    /// The chart's height, px (the same at every width).
+    pub fn height(&self) -> f64 {
+        if self.bars.is_empty() {
+            0.0
+        } else {
+            round(self.bars.len() as f64 * ROW_HEIGHT - ROW_GAP)
+        }
+    }
+
+    /// The bars placed for a box `width` px wide, as the page lays them out: room for the widest
+    /// value label (estimated by [`text_width`], at most [`VALUE_SPACE_MAX`] of the width) right
+    /// of the track.
+    pub fn at_width(&self, width: f64) -> Vec<PlacedBar> {
+        let width = if width.is_finite() {
+            width.max(0.0)
+        } else {
+            0.0
+        };
+        let value_space = self
+            .bars
+            .iter()
+            .map(|b| text_width(&b.value_text, FONT_PX) + VALUE_GAP)
+            .fold(0.0f64, f64::max)
+            .min(width * VALUE_SPACE_MAX);
+        let track = width - value_space;
+        self.bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let top = i as f64 * ROW_HEIGHT;
+                let mut w = track * b.share;
+                if b.above_zero {
+                    w = w.max(MIN_BAR);
+                }
+                let w = round(w);
+                let y = round(top + LABEL_HEIGHT);
+                PlacedBar {
+                    label: fit_text(&b.label, FONT_PX, width),
+                    x: 0.0,
+                    y,
+                    width: w,
+                    height: BAR_HEIGHT,
+                    track_width: if self.tracks { round(track) } else { 0.0 },
+                    label_y: round(top + LABEL_BASELINE),
+                    value_x: round(w + VALUE_GAP),
+                    value_y: round(y + BAR_HEIGHT / 2.0 + VALUE_BASELINE),
+                }
+            })
+            .collect()
+    }
 }
 
-/// Lays out metric `metric` of `s` as bars for a box `width` px wide, leaving out the series in
-/// `hidden`. Largest value first; equal values keep the snapshot's order.
+/// The bars of metric `metric` of `s`, leaving out the series in `hidden`. Largest value first;
+/// equal values keep the snapshot's order.
 pub fn bar_chart(
     s: &Snapshot,
     metric: MetricIndex,
     hidden: &[SeriesIndex],
     lang: Lang,
-    width: f64,
 ) -> BarChart {
-    let width = fit_width(width);
     let Some(m) = s.metrics.get(metric) else {
         return BarChart {
-            width,
-            height: 0.0,
             bars: Vec::new(),
+            tracks: false,
         };
     };
     let mut order: Vec<ValueIndex> = m.values.indices().collect();
@@ -162,13 +232,6 @@ pub fn bar_chart(
     }
     rows.retain(|r| r.series.is_none_or(|i| !hidden.contains(&i)));
 
-    // Room for the longest value label right of the longest bar; at most 45 % of the width.
-    let value_space = rows
-        .iter()
-        .map(|r| text_width(&r.text, FONT_PX) + VALUE_GAP)
-        .fold(0.0f64, f64::max)
-        .min(width * VALUE_SPACE_MAX);
-    let track = width - value_space;
     let max = match m.unit {
         Unit::Percent => 100.0,
         Unit::Count => rows
@@ -176,23 +239,10 @@ pub fn bar_chart(
             .map(|r| r.amount.to_f64())
             .fold(0.0f64, f64::max),
     };
-    let row_height = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP;
-    let bars: Vec<BarMark> = rows
+    let bars = rows
         .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let top = i as f64 * row_height;
+        .map(|r| {
             let v = r.amount.to_f64();
-            let mut w = if max > 0.0 {
-                track * (v / max).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            if v > 0.0 {
-                w = w.max(MIN_BAR);
-            }
-            let w = round(w);
-            let y = round(top + LABEL_HEIGHT);
             let tone = r.series.map_or(r.key, |i| figures::tone(s, i)).to_owned();
             BarMark {
                 key: r.key.to_owned(),
@@ -201,31 +251,19 @@ pub fn bar_chart(
                 series: r.series,
                 value: r.value,
                 role: r.role,
-                label: fit_text(r.label, FONT_PX, width),
+                label: r.label.to_owned(),
                 value_text: r.text,
-                x: 0.0,
-                y,
-                width: w,
-                height: BAR_HEIGHT,
-                track_width: if m.unit == Unit::Percent {
-                    round(track)
+                share: if max > 0.0 {
+                    (v / max).clamp(0.0, 1.0)
                 } else {
                     0.0
                 },
-                label_y: round(top + LABEL_BASELINE),
-                value_x: round(w + VALUE_GAP),
-                value_y: round(y + BAR_HEIGHT / 2.0 + VALUE_BASELINE),
+                above_zero: v > 0.0,
             }
         })
         .collect();
-    let height = if bars.is_empty() {
-        0.0
-    } else {
-        round(bars.len() as f64 * row_height - ROW_GAP)
-    };
     BarChart {
-        width,
-        height,
         bars,
+        tracks: m.unit == Unit::Percent,
     }
 }

@@ -14,13 +14,59 @@ use crate::figures::{self, Shape};
 use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, ValueIndex};
 use crate::text::{self, Lang};
 
-pub use bars::{bar_chart, BarChart, BarMark, Role};
+pub use bars::{bar_chart, BarChart, BarMark, PlacedBar, Role};
 pub use timeline::{timeline, PointMark, Timeline};
 
-/// Narrowest chart laid out; narrower boxes get this width and scale down.
-pub const MIN_WIDTH: f64 = 240.0;
 /// Font size of chart text, px.
 pub const FONT_PX: f64 = 14.0;
+
+/// The chart widths, px, at which its width-dependent choices change (which labels fit, how long
+/// a name may be): from each to the next, they are made for the narrowest. The stylesheet shows
+/// what belongs to each range with container queries at the same widths (a test holds them
+/// equal). The first range also takes anything narrower, the last anything wider.
+pub const BREAKPOINTS: [f64; 8] = [240.0, 320.0, 400.0, 480.0, 560.0, 640.0, 800.0, 960.0];
+
+/// A set of the ranges of widths between [`BREAKPOINTS`] (range `k` runs from breakpoint `k` to
+/// the next).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Widths(u16);
+
+impl Widths {
+    /// No width.
+    pub const NONE: Widths = Widths(0);
+    /// Every width.
+    pub const ALL: Widths = Widths((1 << BREAKPOINTS.len()) - 1);
+
+    /// Only range `k`.
+    pub fn only(k: usize) -> Widths {
+        let mut w = Widths::NONE;
+        w.insert(k);
+        w
+    }
+
+    pub fn insert(&mut self, k: usize) {
+        if k < BREAKPOINTS.len() {
+            self.0 |= 1 << k;
+        }
+    }
+
+    pub fn contains(self, k: usize) -> bool {
+        k < BREAKPOINTS.len() && self.0 & (1 << k) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn is_all(self) -> bool {
+        self == Widths::ALL
+    }
+
+    /// The ranges in the set, narrowest first.
+    pub fn ranges(self) -> impl Iterator<Item = usize> {
+        (0..BREAKPOINTS.len()).filter(move |&k| self.contains(k))
+    }
+}
 
 /// Rounds a coordinate to 0.1 px (the one place coordinates are rounded).
 pub fn round(v: f64) -> f64 {
@@ -39,15 +85,6 @@ pub fn coord(v: f64) -> String {
         s = "0".into();
     }
     s
-}
-
-/// The chart width for a box `width` px wide.
-pub(crate) fn fit_width(width: f64) -> f64 {
-    if width.is_finite() {
-        round(width.max(MIN_WIDTH))
-    } else {
-        MIN_WIDTH
-    }
 }
 
 /// An estimate of the width of `text` at `font_px`, for label collisions and margins: wide enough
@@ -208,12 +245,11 @@ impl Marks {
         metric: MetricIndex,
         hidden: &[SeriesIndex],
         lang: Lang,
-        width: f64,
     ) -> Option<Marks> {
         let m = s.metrics.get(metric)?;
         Some(match figures::shape_of(m) {
-            Shape::Bars => Marks::Bars(bar_chart(s, metric, hidden, lang, width)),
-            Shape::Timeline => Marks::Timeline(timeline(s, metric, hidden, lang, width)),
+            Shape::Bars => Marks::Bars(bar_chart(s, metric, hidden, lang)),
+            Shape::Timeline => Marks::Timeline(timeline(s, metric, hidden, lang)),
         })
     }
 
@@ -247,11 +283,11 @@ impl Marks {
         }
     }
 
-    /// The chart's (width, height), px.
-    pub fn size(&self) -> (f64, f64) {
+    /// The chart's height, px (the same at every width).
+    pub fn height(&self) -> f64 {
         match self {
-            Marks::Bars(c) => (c.width, c.height),
-            Marks::Timeline(t) => (t.width, t.height),
+            Marks::Bars(c) => c.height(),
+            Marks::Timeline(t) => t.height,
         }
     }
 }

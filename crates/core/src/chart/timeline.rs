@@ -1,9 +1,18 @@
 //! Dated points over time, drawn only at the dates a source gives.
 //!
 //! A dashed connector joins the points of one series so the eye can follow them; it is styled and
-//! described as a connection, not data (nothing between two published points is known).
+//! described as a connection, not data (nothing between two published points is known). A dense
+//! series (see [`figures::is_dense`]) is a solid line instead.
+//!
+//! The chart has three columns: the value axis (a fixed width), the plot (whatever width the page
+//! gives it) and the series names (a width that depends on the chart's width). Vertical positions
+//! are px from the chart's top. Horizontal positions in the plot are parts of its width, 0 to 1:
+//! the page draws them as percentages, so the chart fits any width without being laid out again.
+//! What does depend on the width (which date labels and value labels fit without colliding, how
+//! long a series name may be) is decided once per range of widths ([`Widths`]), for the narrowest
+//! width of each range, and the page shows what belongs to its width.
 
-use super::{fit_text, fit_width, nice_ticks, round, text_width, Marker, Rect, FONT_PX};
+use super::{fit_text, nice_ticks, round, text_width, Marker, Rect, Widths, BREAKPOINTS, FONT_PX};
 use crate::figures::{self, series_id, series_of};
 use crate::period::{Period, When};
 use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
@@ -19,10 +28,12 @@ pub const BOTTOM: f64 = 30.0;
 pub const POINT_R: f64 = 6.0;
 /// Gap between a point and its value label.
 pub const LABEL_GAP: f64 = 10.0;
+/// Where a value label's baseline sits below the top of the room kept for it above its point.
+pub const LABEL_BASELINE: f64 = 4.0;
 /// The least vertical distance between two series names at the right edge.
 pub const NAME_SPACING: f64 = 16.0;
-/// Radius of a point on a dense series ([`figures::is_dense`]: a solid line carries it, no point
-/// has a value label, and its last value is written with its name).
+/// Radius of a point on a dense series (a solid line carries it, no point has a value label, and
+/// its last value is written with its name).
 pub const DENSE_R: f64 = 3.5;
 /// Radius of the invisible circle that takes pointer and touch events for a point: large enough
 /// for a finger on a sparse series, smaller on a dense one, where points are close together.
@@ -37,7 +48,7 @@ pub const AXIS_LABEL_GAP: f64 = 8.0;
 pub const AXIS_BASELINE: f64 = 4.0;
 /// Distance from the plot's bottom to the baseline of the date labels.
 pub const DATE_LABEL_BELOW: f64 = 20.0;
-/// Gap between a series' last point and its name.
+/// Gap between the plot's right edge (where the latest points are) and the series names.
 pub const NAME_GAP: f64 = 6.0;
 /// Space kept right of the longest series name.
 pub const NAME_MARGIN: f64 = 4.0;
@@ -45,49 +56,43 @@ pub const NAME_MARGIN: f64 = 4.0;
 pub const DATE_LABEL_SPACING: f64 = 8.0;
 /// Where a series name's baseline sits below its last point.
 pub const NAME_BASELINE: f64 = 5.0;
-/// Padding on each side of the time axis, as a part of its span, so no point sits on an edge.
+/// Padding before the first date, as a part of the time span, so no point sits on the value axis.
+/// The latest date is the plot's right edge: the series names follow it.
 pub const TIME_PADDING: f64 = 0.08;
-/// The largest part of the width kept right of the plot for series names.
+/// The largest part of the chart's width kept for series names.
 pub const NAMES_SPACE_MAX: f64 = 0.35;
 /// The narrowest plot drawn, px.
 pub const MIN_PLOT: f64 = 40.0;
+/// The plot's width in the units of its line layer ([`SeriesLine::path`], [`Timeline::grid`]),
+/// which the page stretches to the plot's width (strokes keep their width).
+pub const LINE_UNITS: f64 = 1000.0;
 
-/// How a label is anchored horizontally at its x.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
-}
-
-impl Anchor {
-    /// The SVG `text-anchor` value.
-    pub fn svg(self) -> &'static str {
-        match self {
-            Anchor::Start => "start",
-            Anchor::Middle => "middle",
-            Anchor::End => "end",
-        }
-    }
-}
-
-/// A tick on an axis: its position (x for dates, y for values) and its label, drawn at
-/// (`label_x`, `label_y`) (baseline).
+/// A value axis tick: its line at `y` across the plot, its label right-aligned at `label_x` in
+/// the axis column, baseline `label_y`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
-    pub pos: f64,
+    pub y: f64,
     pub label: String,
     pub label_x: f64,
     pub label_y: f64,
 }
 
-/// A text label at (`x`, `y`) (baseline), anchored by `anchor`.
+/// A date on the time axis: at `at` (a part of the plot's width), its label's baseline at
+/// `label_y`, shown at the widths in `widths` (where it does not collide with another).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Label {
-    pub x: f64,
+pub struct DateTick {
+    pub at: f64,
+    pub label: String,
+    pub label_y: f64,
+    pub widths: Widths,
+}
+
+/// A point's value, centred above it, shown at the widths where it collides with no other.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueLabel {
     pub y: f64,
-    pub anchor: Anchor,
     pub text: String,
+    pub widths: Widths,
 }
 
 /// One published point.
@@ -100,64 +105,123 @@ pub struct PointMark {
     pub marker: Marker,
     /// The colour family (see [`figures::tone`]).
     pub tone: String,
-    pub x: f64,
+    /// Along the plot, 0 to 1.
+    pub at: f64,
     pub y: f64,
     /// The marker's radius.
     pub r: f64,
-    /// The marker as an SVG path.
+    /// The marker as an SVG path around (0, 0).
     pub path: String,
     /// The radius of the area that takes pointer and touch events.
     pub hit_r: f64,
     /// `false` for a series drawn in the background (others than China and the US, when those
     /// are shown).
     pub emphasis: bool,
-    /// The value label, or `None` where it would collide with another label.
-    pub label: Option<Label>,
+    /// The value label (none on a dense series, which writes its last value with its name).
+    pub label: Option<ValueLabel>,
 }
 
-/// A series' connector and name.
+/// A series' line and where its name goes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesLine {
     pub key: String,
     pub series: SeriesIndex,
-    /// An SVG path through the series' points in date order (`None` for a single point).
-    pub connector: Option<String>,
+    /// An SVG path through the series' points in date order, x in [`LINE_UNITS`] across the
+    /// plot, y in px (`None` for a single point).
+    pub path: Option<String>,
     /// `true` when the path carries data (a dense series of consecutive periods); `false` when
     /// it only connects sparse published points (drawn dashed).
     pub data_line: bool,
     pub emphasis: bool,
     /// The colour family (see [`figures::tone`]).
     pub tone: String,
-    /// The series name beside its last point.
-    pub name: Label,
+    /// The baseline of the series' name, beside its last point, apart from the other names.
+    pub name_y: f64,
 }
 
-/// All marks of a timeline at one width.
+/// The series names for a range of widths: the column's width, and each line's name (in the
+/// order of [`Timeline::lines`]), shortened to fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Names {
+    pub widths: Widths,
+    pub width: f64,
+    /// Where each name starts in the column.
+    pub x: f64,
+    pub texts: Vec<String>,
+}
+
+/// All marks of a timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
-    pub width: f64,
     pub height: f64,
-    pub plot: Rect,
+    pub plot_top: f64,
+    pub plot_bottom: f64,
+    /// The width of the value axis column, px.
+    pub axis_width: f64,
     pub y_ticks: Vec<Tick>,
-    pub x_ticks: Vec<Tick>,
+    pub x_ticks: Vec<DateTick>,
     pub lines: Vec<SeriesLine>,
+    /// One or more sets of names, for the ranges of widths they fit.
+    pub names: Vec<Names>,
     /// In series order, then date order.
     pub points: Vec<PointMark>,
 }
 
-/// The ticks of the time axis for the dates `whens` (one per distinct date; on a dense series,
-/// the start of each year, or of each quarter over a short span), placed by `x_of` (a month
-/// position to x), their labels' baseline at `label_y`. Where two labels would collide, the later
-/// date is kept: the latest figure matters most.
-fn date_ticks(
-    whens: &[When],
-    dense: bool,
-    (lo, hi): (f64, f64),
-    lang: Lang,
-    x_of: impl Fn(f64) -> f64,
-    label_y: f64,
-) -> Vec<Tick> {
-    // The distinct dates (few, even when the values are many), in time order.
+impl Timeline {
+    /// The value axis' grid lines as one SVG path in the line layer's units.
+    pub fn grid(&self) -> String {
+        let mut d = String::new();
+        for t in &self.y_ticks {
+            d.push('M');
+            d.push('0');
+            d.push(' ');
+            d.push_str(&super::coord(t.y));
+            d.push('H');
+            d.push_str(&super::coord(LINE_UNITS));
+        }
+        d
+    }
+}
+
+/// Where the dates of the plot fall: the first date after [`TIME_PADDING`], the latest at the
+/// plot's right edge.
+#[derive(Clone, Copy)]
+struct TimeScale {
+    lo: f64,
+    hi: f64,
+}
+
+impl TimeScale {
+    fn of(positions: &[f64]) -> TimeScale {
+        let (first, last) = positions
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &p| {
+                (a.min(p), b.max(p))
+            });
+        if first.is_finite() && last > first {
+            TimeScale {
+                lo: first - (last - first) * TIME_PADDING,
+                hi: last,
+            }
+        } else if first.is_finite() {
+            TimeScale {
+                lo: first - 1.0,
+                hi: first + 1.0,
+            }
+        } else {
+            TimeScale { lo: 0.0, hi: 1.0 }
+        }
+    }
+
+    /// A month position as a part of the plot's width.
+    fn at(self, p: f64) -> f64 {
+        ((p - self.lo) / (self.hi - self.lo)).clamp(0.0, 1.0)
+    }
+}
+
+/// The dates of the time axis for `whens`: one per distinct date, in time order; on a dense
+/// series, the start of each year (or of each quarter over a short span) instead.
+fn axis_dates(whens: &[When], dense: bool) -> Vec<(f64, When)> {
     let mut dates: Vec<(f64, When)> = Vec::new();
     for &when in whens {
         if !dates.iter().any(|d| d.1 == when) {
@@ -165,60 +229,61 @@ fn date_ticks(
         }
     }
     crate::sort::sort_by(&mut dates, |a, b| a.0.total_cmp(&b.0));
-    if dense {
-        let first = dates.first().map_or(lo, |d| d.0);
-        let last = dates.last().map_or(hi, |d| d.0);
-        let year_starts: Vec<(f64, When)> = (first.floor() as i64 / 12..=last.floor() as i64 / 12)
-            .map(|y| y * 12)
-            .filter(|&p| (p as f64) >= first - 0.5 && (p as f64) <= last + 0.5)
-            .filter_map(|p| u16::try_from(p / 12).ok())
-            .map(|y| (f64::from(y) * 12.0, When::At(Period::Year(y))))
-            .collect();
-        dates = if year_starts.len() >= 2 {
-            year_starts
-        } else {
-            dates
-                .into_iter()
-                .filter(|(_, w)| matches!(w.bounds().0, Period::Month(_, m) if m % 3 == 1))
-                .collect()
-        };
+    if !dense {
+        return dates;
     }
-    let mut ticks: Vec<(Tick, Rect)> = Vec::new();
-    for (pos, when) in dates {
-        let label = text::when(lang, when);
-        let x = x_of(pos);
-        let w = text_width(&label, AXIS_FONT_PX);
-        let rect = Rect {
-            x: x - (w + DATE_LABEL_SPACING) / 2.0,
-            y: 0.0,
-            width: w + DATE_LABEL_SPACING,
-            height: 1.0,
-        };
-        if ticks.last().is_some_and(|(_, last)| last.overlaps(&rect)) {
-            ticks.pop();
+    let (Some(first), Some(last)) = (dates.first().map(|d| d.0), dates.last().map(|d| d.0)) else {
+        return dates;
+    };
+    let year_starts: Vec<(f64, When)> = (first.floor() as i64 / 12..=last.floor() as i64 / 12)
+        .map(|y| y * 12)
+        .filter(|&p| (p as f64) >= first - 0.5 && (p as f64) <= last + 0.5)
+        .filter_map(|p| u16::try_from(p / 12).ok())
+        .map(|y| (f64::from(y) * 12.0, When::At(Period::Year(y))))
+        .collect();
+    if year_starts.len() >= 2 {
+        year_starts
+    } else {
+        dates
+            .into_iter()
+            .filter(|(_, w)| matches!(w.bounds().0, Period::Month(_, m) if m % 3 == 1))
+            .collect()
+    }
+}
+
+/// Which of `labels` (centres along a plot `plot_width` px wide, and text widths) are kept when
+/// two would collide: the later one, as the latest figure matters most.
+fn kept_dates(labels: &[(f64, f64)], plot_width: f64) -> Vec<bool> {
+    let mut kept: Vec<usize> = Vec::new();
+    let rect = |&(at, w): &(f64, f64)| Rect {
+        x: at * plot_width - (w + DATE_LABEL_SPACING) / 2.0,
+        y: 0.0,
+        width: w + DATE_LABEL_SPACING,
+        height: 1.0,
+    };
+    for (i, l) in labels.iter().enumerate() {
+        if kept
+            .last()
+            .is_some_and(|&k| rect(&labels[k]).overlaps(&rect(l)))
+        {
+            kept.pop();
         }
-        let tick = Tick {
-            pos: x,
-            label,
-            label_x: x,
-            label_y,
-        };
-        ticks.push((tick, rect));
+        kept.push(i);
     }
-    ticks.into_iter().map(|(t, _)| t).collect()
+    (0..labels.len()).map(|i| kept.contains(&i)).collect()
 }
 
 /// Pushes apart, top to bottom, the series names that would overlap at the right edge.
 fn spread_names(lines: &mut [SeriesLine]) {
     let mut order: Vec<usize> = (0..lines.len()).collect();
     crate::sort::sort_by(&mut order, |&a, &b| {
-        lines[a].name.y.total_cmp(&lines[b].name.y)
+        lines[a].name_y.total_cmp(&lines[b].name_y)
     });
     for k in 1..order.len() {
-        let above = lines[order[k - 1]].name.y;
-        let own = &mut lines[order[k]].name;
-        if own.y - above < NAME_SPACING {
-            own.y = round(above + NAME_SPACING);
+        let above = lines[order[k - 1]].name_y;
+        let own = &mut lines[order[k]].name_y;
+        if *own - above < NAME_SPACING {
+            *own = round(above + NAME_SPACING);
         }
     }
 }
@@ -240,32 +305,56 @@ fn series_name(name: &str, last_value: &str, dense: bool, room: f64) -> String {
     t
 }
 
-/// Lays out metric `metric` of `s` as dated points for a box `width` px wide, leaving out the
-/// series in `hidden`.
-pub fn timeline(
-    s: &Snapshot,
-    metric: MetricIndex,
-    hidden: &[SeriesIndex],
-    lang: Lang,
-    width: f64,
-) -> Timeline {
-    let width = fit_width(width);
-    let empty = |width| Timeline {
-        width,
+/// The names column for each range of widths: the whole names where they fit in
+/// [`NAMES_SPACE_MAX`] of the narrowest width of the range, shortened where they do not. Ranges
+/// with the same names share one set.
+fn names_by_width(names: &[(String, String)], dense: bool, r: f64) -> Vec<Names> {
+    let x = r + NAME_GAP;
+    let mut out: Vec<Names> = Vec::new();
+    for (k, &width) in BREAKPOINTS.iter().enumerate() {
+        let room = width * NAMES_SPACE_MAX - x - NAME_MARGIN;
+        let texts: Vec<String> = names
+            .iter()
+            .map(|(name, last)| series_name(name, last, dense, room))
+            .collect();
+        let column = round(
+            texts
+                .iter()
+                .map(|t| text_width(t, FONT_PX))
+                .fold(0.0f64, f64::max)
+                + x
+                + NAME_MARGIN,
+        );
+        match out.iter_mut().find(|n| n.texts == texts) {
+            Some(n) => n.widths.insert(k),
+            None => out.push(Names {
+                widths: Widths::only(k),
+                width: column,
+                x,
+                texts,
+            }),
+        }
+    }
+    out
+}
+
+/// Lays out metric `metric` of `s` as dated points, leaving out the series in `hidden`.
+pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang: Lang) -> Timeline {
+    let plot_top = TOP;
+    let plot_bottom = HEIGHT - BOTTOM;
+    let empty = Timeline {
         height: HEIGHT,
-        plot: Rect {
-            x: 0.0,
-            y: TOP,
-            width,
-            height: HEIGHT - TOP - BOTTOM,
-        },
+        plot_top,
+        plot_bottom,
+        axis_width: 0.0,
         y_ticks: Vec::new(),
         x_ticks: Vec::new(),
         lines: Vec::new(),
+        names: Vec::new(),
         points: Vec::new(),
     };
     let Some(m) = s.metrics.get(metric) else {
-        return empty(width);
+        return empty;
     };
     let series: Vec<SeriesIndex> = series_of(m)
         .into_iter()
@@ -276,15 +365,18 @@ pub fn timeline(
         .indices()
         .filter(|&i| series.contains(&m.values[i].series))
         .collect();
-
+    if values.is_empty() {
+        return empty;
+    }
     let dense = figures::is_dense(m);
     // China and the US stand out from the other series when either is shown.
     let emphasized = |i: SeriesIndex| -> bool {
         let shown = |id: &str| series.iter().any(|&k| series_id(s, k) == id);
         !dense || !(shown("china") || shown("us")) || matches!(series_id(s, i), "china" | "us")
     };
+    let r = if dense { DENSE_R } else { POINT_R };
 
-    // Value axis (from zero; a dense percent series gets a scale that fits its values).
+    // Value axis, from zero; a dense percent series gets a scale that fits its values.
     let (ticks, max) = match m.unit {
         Unit::Percent if !dense => (vec![0.0, 25.0, 50.0, 75.0, 100.0], 100.0),
         Unit::Percent | Unit::Count => nice_ticks(
@@ -295,88 +387,51 @@ pub fn timeline(
             4,
         ),
     };
-    let tick_label = |v: f64| -> String {
-        let d = crate::decimal::Decimal::from_f64(v).unwrap_or(crate::decimal::Decimal::new(0, 0));
-        text::figure(lang, d, m.unit)
-    };
-    let tick_labels: Vec<String> = ticks.iter().map(|&v| tick_label(v)).collect();
-    let left = tick_labels
+    let y_of =
+        |v: f64| round(plot_top + (plot_bottom - plot_top) * (1.0 - (v / max).clamp(0.0, 1.0)));
+    let tick_labels: Vec<String> = ticks
         .iter()
-        .map(|t| text_width(t, AXIS_FONT_PX))
-        .fold(0.0f64, f64::max)
-        + AXIS_LABEL_GAP;
-    let names: Vec<(SeriesIndex, String)> = series
-        .iter()
-        .map(|&i| (i, text::series_label(lang, s, i).to_owned()))
-        .collect();
-    let r = if dense { DENSE_R } else { POINT_R };
-    let right = (names
-        .iter()
-        .map(|(_, n)| text_width(n, FONT_PX))
-        .fold(0.0f64, f64::max)
-        + r
-        + NAME_GAP
-        + NAME_MARGIN
-        + if dense {
-            text_width(" 00.0 %", FONT_PX)
-        } else {
-            0.0
+        .map(|&v| {
+            let d =
+                crate::decimal::Decimal::from_f64(v).unwrap_or(crate::decimal::Decimal::new(0, 0));
+            text::figure(lang, d, m.unit)
         })
-    .min(width * NAMES_SPACE_MAX);
-    let plot = Rect {
-        x: round(left),
-        y: TOP,
-        width: round((width - left - right).max(MIN_PLOT)),
-        height: HEIGHT - TOP - BOTTOM,
-    };
-    let y_of = |v: f64| round(plot.y + plot.height * (1.0 - (v / max).clamp(0.0, 1.0)));
+        .collect();
+    let axis_width = round(
+        tick_labels
+            .iter()
+            .map(|t| text_width(t, AXIS_FONT_PX))
+            .fold(0.0f64, f64::max)
+            + AXIS_LABEL_GAP,
+    );
     let y_ticks: Vec<Tick> = ticks
         .iter()
         .zip(tick_labels)
         .map(|(&v, label)| {
-            let pos = y_of(v);
+            let y = y_of(v);
             Tick {
-                pos,
+                y,
                 label,
-                label_x: round(plot.x - AXIS_LABEL_GAP),
-                label_y: round(pos + AXIS_BASELINE),
+                label_x: round(axis_width - AXIS_LABEL_GAP),
+                label_y: round(y + AXIS_BASELINE),
             }
         })
         .collect();
 
-    // Time axis: the published dates only, padded so no point sits on an edge.
+    // Lines, points and names, series by series; the names decide the plot's width.
     let positions: Vec<f64> = values
         .iter()
         .map(|&i| m.values[i].when.month_position())
         .collect();
-    let (lo, hi) = positions
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &p| {
-            (a.min(p), b.max(p))
-        });
-    let (lo, hi) = if lo.is_finite() && hi > lo {
-        let pad = (hi - lo) * TIME_PADDING;
-        (lo - pad, hi + pad)
-    } else if lo.is_finite() {
-        (lo - 1.0, lo + 1.0)
-    } else {
-        (0.0, 1.0)
-    };
-    let x_of = |p: f64| round(plot.x + plot.width * (p - lo) / (hi - lo));
-
-    let dates: Vec<When> = values.iter().map(|&i| m.values[i].when).collect();
-    let date_y = round(plot.y + plot.height + DATE_LABEL_BELOW);
-    let x_ticks = date_ticks(&dates, dense, (lo, hi), lang, x_of, date_y);
-
-    // Points and their value labels (above the point; dropped where they would collide).
-    let mut points: Vec<PointMark> = Vec::new();
+    let time = TimeScale::of(&positions);
     let mut lines: Vec<SeriesLine> = Vec::new();
-    let mut taken: Vec<Rect> = Vec::new();
-    for (key, name) in &names {
+    let mut points: Vec<PointMark> = Vec::new();
+    let mut names: Vec<(String, String)> = Vec::new();
+    for &key in &series {
         let mut own: Vec<ValueIndex> = values
             .iter()
             .copied()
-            .filter(|&i| m.values[i].series == *key)
+            .filter(|&i| m.values[i].series == key)
             .collect();
         crate::sort::sort_by(&mut own, |&a, &b| {
             m.values[a]
@@ -384,85 +439,123 @@ pub fn timeline(
                 .month_position()
                 .total_cmp(&m.values[b].when.month_position())
         });
-        let id = series_id(s, *key).to_owned();
-        let tone = figures::tone(s, *key).to_owned();
-        let emphasis = emphasized(*key);
+        let id = series_id(s, key).to_owned();
+        let tone = figures::tone(s, key).to_owned();
+        let marker = Marker::of(&tone);
+        let emphasis = emphasized(key);
         let mut path = String::new();
-        let mut last = (0.0, 0.0);
+        let mut last_y = 0.0;
         let mut last_value = String::new();
         for (n, &i) in own.iter().enumerate() {
             let v = &m.values[i];
-            let x = x_of(v.when.month_position());
+            let at = time.at(v.when.month_position());
             let y = y_of(v.value.to_f64());
             path.push(if n == 0 { 'M' } else { 'L' });
-            path.push_str(&super::coord(x));
+            path.push_str(&super::coord(at * LINE_UNITS));
             path.push(' ');
             path.push_str(&super::coord(y));
-            last = (x, y);
+            last_y = y;
             let text = text::figure(lang, v.value, m.unit);
             last_value.clone_from(&text);
-            let w = text_width(&text, FONT_PX);
-            // Inside the chart when it fits (max then min: never panics on a label wider than it).
-            let lx = round(x.min(width - w / 2.0).max(w / 2.0));
-            let ly = round(y - r - LABEL_GAP + 4.0);
-            let rect = Rect {
-                x: lx - w / 2.0,
-                y: ly - FONT_PX,
-                width: w,
-                height: FONT_PX + 2.0,
-            };
-            // A dense series writes its last value beside its name instead.
-            let label = (!dense && !taken.iter().any(|t| t.overlaps(&rect))).then(|| {
-                taken.push(rect);
-                Label {
-                    x: lx,
-                    y: ly,
-                    anchor: Anchor::Middle,
-                    text,
-                }
-            });
-            let marker = Marker::of(&tone);
             points.push(PointMark {
                 key: id.clone(),
-                series: *key,
+                series: key,
                 value: i,
                 marker,
                 tone: tone.clone(),
-                x,
+                at,
                 y,
                 r,
-                path: marker.path(x, y, r),
+                path: marker.path(0.0, 0.0, r),
                 hit_r: if dense { DENSE_HIT_R } else { HIT_R },
                 emphasis,
-                label,
+                // A dense series writes its last value beside its name instead.
+                label: (!dense).then(|| ValueLabel {
+                    y: round(y - r - LABEL_GAP + LABEL_BASELINE),
+                    text,
+                    widths: Widths::NONE,
+                }),
             });
         }
-        let room = width - (last.0 + r + NAME_GAP);
-        let text = series_name(name, &last_value, dense, room);
+        names.push((text::series_label(lang, s, key).to_owned(), last_value));
         lines.push(SeriesLine {
             key: id,
-            series: *key,
-            connector: (own.len() > 1).then_some(path),
+            series: key,
+            path: (own.len() > 1).then_some(path),
             data_line: dense,
             emphasis,
             tone,
-            name: Label {
-                x: round(last.0 + r + NAME_GAP),
-                y: round(last.1 + NAME_BASELINE),
-                anchor: Anchor::Start,
-                text,
-            },
+            name_y: round(last_y + NAME_BASELINE),
         });
     }
     spread_names(&mut lines);
+    let names = names_by_width(&names, dense, r);
+    // The plot's width at the narrowest width of each range.
+    let plot_width = |k: usize| -> f64 {
+        let column = names
+            .iter()
+            .find(|n| n.widths.contains(k))
+            .map_or(0.0, |n| n.width);
+        (BREAKPOINTS[k] - axis_width - column).max(MIN_PLOT)
+    };
+
+    // Value labels above their points, dropped where they would collide (first come, kept).
+    for k in 0..BREAKPOINTS.len() {
+        let width = plot_width(k);
+        let mut taken: Vec<Rect> = Vec::new();
+        for p in points.iter_mut() {
+            let Some(label) = p.label.as_mut() else {
+                continue;
+            };
+            let w = text_width(&label.text, FONT_PX);
+            let rect = Rect {
+                x: p.at * width - w / 2.0,
+                y: label.y - FONT_PX,
+                width: w,
+                height: FONT_PX + 2.0,
+            };
+            if !taken.iter().any(|t| t.overlaps(&rect)) {
+                taken.push(rect);
+                label.widths.insert(k);
+            }
+        }
+    }
+
+    // Date ticks, each shown at the widths where it does not collide.
+    let whens: Vec<When> = values.iter().map(|&i| m.values[i].when).collect();
+    let dates = axis_dates(&whens, dense);
+    let label_y = round(plot_bottom + DATE_LABEL_BELOW);
+    let mut x_ticks: Vec<DateTick> = dates
+        .iter()
+        .map(|&(pos, when)| DateTick {
+            at: time.at(pos),
+            label: text::when(lang, when),
+            label_y,
+            widths: Widths::NONE,
+        })
+        .collect();
+    let sized: Vec<(f64, f64)> = x_ticks
+        .iter()
+        .map(|t| (t.at, text_width(&t.label, AXIS_FONT_PX)))
+        .collect();
+    for k in 0..BREAKPOINTS.len() {
+        for (tick, kept) in x_ticks.iter_mut().zip(kept_dates(&sized, plot_width(k))) {
+            if kept {
+                tick.widths.insert(k);
+            }
+        }
+    }
+    x_ticks.retain(|t| !t.widths.is_empty());
 
     Timeline {
-        width,
         height: HEIGHT,
-        plot,
+        plot_top,
+        plot_bottom,
+        axis_width,
         y_ticks,
         x_ticks,
         lines,
+        names,
         points,
     }
 }

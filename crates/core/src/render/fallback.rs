@@ -43,10 +43,10 @@ pub fn render(s: &Snapshot, colors: &Colors, lang: Lang) -> (String, String) {
     let Some(m) = s.metrics.get(metric) else {
         return (String::new(), String::new());
     };
-    let marks = chart::bar_chart(s, metric, &[], lang, WIDTH);
+    let marks = chart::bar_chart(s, metric, &[], lang);
     let title = text::metric_sentence(lang, s, metric);
     let summary = text::summary(lang, s, metric, &[]);
-    let image = svg::bars_svg(&marks, colors, &title, &summary);
+    let image = svg::bars_svg(&marks, WIDTH, colors, &title, &summary);
     let reader = Reader {
         snapshot: s,
         lang,
@@ -54,8 +54,9 @@ pub fn render(s: &Snapshot, colors: &Colors, lang: Lang) -> (String, String) {
         view: View::Table,
         hidden: &[],
         page: 0,
+        base: "",
     };
-    let (w, h) = (chart::coord(marks.width), chart::coord(marks.height));
+    let (w, h) = (chart::coord(WIDTH), chart::coord(marks.height()));
     let mut html = Html::new();
     html.open("div", &[("class", "oms oms-fallback")])
         .element("h1", &[("class", "oms-title")], &title)

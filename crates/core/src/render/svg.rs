@@ -17,9 +17,10 @@ pub struct Colors {
     pub remainder: String,
 }
 
-/// The bar chart as an SVG document titled `title`, described by `desc` (the generated summary).
-pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> String {
-    let (w, h) = (coord(chart.width), coord(chart.height));
+/// The bar chart, `width` px wide, as an SVG document titled `title`, described by `desc` (the
+/// generated summary).
+pub fn bars_svg(chart: &BarChart, width: f64, colors: &Colors, title: &str, desc: &str) -> String {
+    let (w, h) = (coord(width), coord(chart.height()));
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" \
          role=\"img\" aria-labelledby=\"t d\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, \
@@ -29,7 +30,7 @@ pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> S
         escape(desc),
         escape(&colors.bg)
     );
-    for b in &chart.bars {
+    for (b, p) in chart.bars.iter().zip(chart.at_width(width)) {
         let fill = match (b.role, b.key.as_str()) {
             (Role::Remainder, _) => &colors.remainder,
             (_, "china") => &colors.china,
@@ -43,18 +44,18 @@ pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> S
         };
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" fill=\"{}\"{weight}>{}</text>\n",
-            coord(b.x),
-            coord(b.label_y),
+            coord(p.x),
+            coord(p.label_y),
             escape(&colors.text),
-            escape(&b.label)
+            escape(&p.label)
         ));
-        if b.track_width > 0.0 {
+        if p.track_width > 0.0 {
             out.push_str(&format!(
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{}\"/>\n",
-                coord(b.x),
-                coord(b.y),
-                coord(b.track_width),
-                coord(b.height),
+                coord(p.x),
+                coord(p.y),
+                coord(p.track_width),
+                coord(p.height),
                 coord(CORNER),
                 escape(&colors.track)
             ));
@@ -62,14 +63,14 @@ pub fn bars_svg(chart: &BarChart, colors: &Colors, title: &str, desc: &str) -> S
         out.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"{}\"/>\n\
              <text x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"700\">{}</text>\n",
-            coord(b.x),
-            coord(b.y),
-            coord(b.width),
-            coord(b.height),
+            coord(p.x),
+            coord(p.y),
+            coord(p.width),
+            coord(p.height),
             coord(CORNER),
             escape(fill),
-            coord(b.value_x),
-            coord(b.value_y),
+            coord(p.value_x),
+            coord(p.value_y),
             escape(&colors.text),
             escape(&b.value_text)
         ));

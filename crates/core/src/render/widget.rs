@@ -9,9 +9,10 @@
 //! on everything that can hold focus when its region is written again.
 
 use super::html::{text, Html};
-use crate::chart::bars::CORNER;
+use crate::chart::bars::{BAR_HEIGHT, CORNER, MIN_BAR, VALUE_BASELINE, VALUE_GAP};
+use crate::chart::timeline::{PointMark, LINE_UNITS};
 use crate::chart::tooltip::tooltip_text;
-use crate::chart::{self, coord, BarChart, Marks, Timeline};
+use crate::chart::{self, coord, BarChart, Marker, Marks, Timeline, Widths};
 use crate::export;
 use crate::figures::{self, Shape};
 use crate::params::View;
@@ -29,6 +30,22 @@ pub struct Reader<'a> {
     pub hidden: &'a [SeriesIndex],
     /// The table's page (from 0).
     pub page: usize,
+    /// The way from the document to the root of `dist/` ("" for `index.html`, "../../" for a
+    /// prerendered page), for links to the static files.
+    pub base: &'a str,
+}
+
+/// The path of the prerendered page of `lang`, metric `metric_id` and `view`, from the root of
+/// `dist/` (a contract: the embed code points at it; see the README).
+pub fn page_path(lang: Lang, metric_id: &str, view: View) -> String {
+    format!("{}/{metric_id}/{}.html", lang.code(), view.code())
+}
+
+/// The path of a static download (`ext`: `csv` or `json`) of metric `metric` in `lang`, from the
+/// root of `dist/`.
+pub fn download_path(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
+    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
+    format!("{}/{id}/{}", lang.code(), export::file_name(s, metric, ext))
 }
 
 /// A link to a source (http(s) only, checked by validation), or its name when it has no link.
@@ -65,7 +82,7 @@ pub fn controls(r: &Reader) -> String {
         );
     for (i, m) in r.snapshot.metrics.indexed() {
         let value = i.0.to_string();
-        let mut attrs = vec![("value", value.as_str())];
+        let mut attrs = vec![("value", value.as_str()), ("data-id", m.id.as_str())];
         if i == r.metric {
             attrs.push(("selected", ""));
         }
@@ -114,25 +131,45 @@ fn mark_label(r: &Reader, value: Option<ValueIndex>) -> String {
     })
 }
 
-/// Opens a focusable mark: part of the chart's single tab stop (mark 0 holds it at first).
-fn open_mark(h: &mut Html, r: &Reader, index: usize, key: &str, value: Option<ValueIndex>) {
-    let i = index.to_string();
-    let focus = format!("mark-{index}");
-    h.open(
-        "g",
-        &[
-            ("class", "oms-mark"),
-            ("data-index", &i),
-            ("data-key", key),
-            ("tabindex", if index == 0 { "0" } else { "-1" }),
-            ("role", "img"),
-            ("aria-label", &mark_label(r, value)),
-            ("data-focus", &focus),
-        ],
-    );
+/// The attributes of a focusable mark: part of the chart's single tab stop (mark 0 holds it at
+/// first), named for screen readers, with its value in a native tooltip until the widget's own
+/// takes over.
+fn mark_attrs(r: &Reader, index: usize, value: Option<ValueIndex>) -> [(String, String); 5] {
+    [
+        ("data-index".into(), index.to_string()),
+        (
+            "tabindex".into(),
+            if index == 0 { "0" } else { "-1" }.to_owned(),
+        ),
+        ("role".into(), "img".into()),
+        ("aria-label".into(), mark_label(r, value)),
+        ("data-focus".into(), format!("mark-{index}")),
+    ]
 }
 
-/// The chart of the marks (inside `.oms-figure`): one SVG, or a note when every series is hidden.
+/// The classes that show an element only at the widths in `widths` (none when it shows at all).
+pub fn widths_class(widths: Widths) -> String {
+    if widths.is_all() {
+        return String::new();
+    }
+    let mut c = String::from(" oms-vis");
+    for k in widths.ranges() {
+        c.push_str(" oms-w");
+        c.push_str(&k.to_string());
+    }
+    c
+}
+
+/// A percentage of a length, for an SVG attribute ("17.1%").
+fn percent(part: f64) -> String {
+    let mut s = coord(part * 100.0);
+    s.push('%');
+    s
+}
+
+/// The chart of the marks (inside `.oms-figure`), or a note when every series is hidden. It
+/// fits any width: lengths along the chart are percentages, and what depends on the width is
+/// shown by container queries (see [`chart::BREAKPOINTS`]).
 pub fn chart(r: &Reader, marks: &Marks) -> String {
     let ui = r.lang.ui();
     let mut h = Html::new();
@@ -140,62 +177,69 @@ pub fn chart(r: &Reader, marks: &Marks) -> String {
         h.element("p", &[("class", "oms-empty")], ui.all_hidden);
         return h.finish();
     }
-    let (width, height) = marks.size();
-    let (w, ht) = (coord(width), coord(height));
-    let view_box = format!("0 0 {w} {ht}");
-    h.open(
-        "svg",
-        &[
-            ("class", "oms-chart"),
-            ("role", "group"),
-            ("aria-label", ui.chart_label),
-            ("width", &w),
-            ("height", &ht),
-            ("viewBox", &view_box),
-        ],
-    );
     match marks {
         Marks::Bars(c) => bars(&mut h, r, c),
         Marks::Timeline(t) => timeline(&mut h, r, t),
     }
-    h.close("svg");
     h.finish()
 }
 
-/// The marks of a bar chart.
+/// The bars: a row each (the label over the bar, the value after its end), on a grid whose last
+/// column is as wide as the widest value.
 fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
-    let radius = coord(CORNER);
+    let ui = r.lang.ui();
+    h.open(
+        "div",
+        &[
+            ("class", "oms-chart oms-chart--bars"),
+            ("role", "group"),
+            ("aria-label", ui.chart_label),
+        ],
+    );
+    let (height, radius) = (coord(BAR_HEIGHT), coord(CORNER));
+    let value_y = coord(BAR_HEIGHT / 2.0 + VALUE_BASELINE);
     for (i, b) in c.bars.iter().enumerate() {
-        open_mark(h, r, i, &b.key, b.value);
-        let class = format!("oms-bar {}", b.role.class());
-        h.open(
-            "g",
-            &[
-                ("class", &class),
-                ("data-key", &b.key),
-                ("data-tone", &b.tone),
-            ],
-        )
-        .element(
-            "text",
-            &[
-                ("class", "oms-bar__label"),
-                ("x", &coord(b.x)),
-                ("y", &coord(b.label_y)),
-            ],
-            &b.label,
-        );
-        let (x, y, bh) = (coord(b.x), coord(b.y), coord(b.height));
-        if b.track_width > 0.0 {
+        let class = format!("oms-mark oms-bar {}", b.role.class());
+        let attrs = mark_attrs(r, i, b.value);
+        let mut all: Vec<(&str, &str)> = vec![
+            ("class", &class),
+            ("data-key", &b.key),
+            ("data-tone", &b.tone),
+        ];
+        all.extend(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        all.push(("title", &attrs[3].1));
+        let length = percent(b.share);
+        h.open("div", &all)
+            .element("span", &[("class", "oms-bar__label")], &b.label)
+            .open(
+                "svg",
+                &[
+                    ("class", "oms-bar__bar"),
+                    ("width", "100%"),
+                    ("height", &height),
+                    ("aria-hidden", "true"),
+                ],
+            );
+        if c.tracks {
             h.open(
                 "rect",
                 &[
                     ("class", "oms-bar__track"),
-                    ("x", &x),
-                    ("y", &y),
-                    ("width", &coord(b.track_width)),
-                    ("height", &bh),
+                    ("width", "100%"),
+                    ("height", &height),
                     ("rx", &radius),
+                ],
+            )
+            .close("rect");
+        }
+        if b.above_zero {
+            // The narrowest bar drawn, under the bar itself: a value above zero never vanishes.
+            h.open(
+                "rect",
+                &[
+                    ("class", "oms-bar__fill"),
+                    ("width", &coord(MIN_BAR)),
+                    ("height", &height),
                 ],
             )
             .close("rect");
@@ -204,10 +248,8 @@ fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
             "rect",
             &[
                 ("class", "oms-bar__fill"),
-                ("x", &x),
-                ("y", &y),
-                ("width", &coord(b.width)),
-                ("height", &bh),
+                ("width", &length),
+                ("height", &height),
                 ("rx", &radius),
             ],
         )
@@ -216,34 +258,59 @@ fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
             "text",
             &[
                 ("class", "oms-bar__value"),
-                ("x", &coord(b.value_x)),
-                ("y", &coord(b.value_y)),
+                ("x", &length),
+                ("dx", &coord(VALUE_GAP)),
+                ("y", &value_y),
             ],
             &b.value_text,
         )
-        .close("g")
-        .close("g");
+        .close("svg")
+        // Keeps the room for the widest value right of every bar (not seen, not read).
+        .element(
+            "span",
+            &[("class", "oms-bar__room"), ("aria-hidden", "true")],
+            &b.value_text,
+        )
+        .close("div");
     }
+    h.close("div");
 }
 
-/// The axes, lines and points of a timeline.
+/// The SVG reference of a marker shape and radius, drawn once in the plot's `<defs>`.
+fn marker_id(p: &PointMark) -> String {
+    let shape = match p.marker {
+        Marker::Circle => "circle",
+        Marker::Square => "square",
+        Marker::Diamond => "diamond",
+    };
+    format!("oms-marker-{shape}-{}", coord(p.r).replace('.', "_"))
+}
+
+/// The timeline: the value axis, the plot (its lines stretched to its width, its points and
+/// labels placed by percentages) and the series names.
 fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
-    h.open("g", &[("aria-hidden", "true")]);
-    let (x1, x2) = (coord(t.plot.x), coord(t.plot.x + t.plot.width));
+    let ui = r.lang.ui();
+    let height = coord(t.height);
+    h.open(
+        "div",
+        &[
+            ("class", "oms-chart oms-chart--timeline"),
+            ("role", "group"),
+            ("aria-label", ui.chart_label),
+        ],
+    );
+    // The value axis.
+    h.open(
+        "svg",
+        &[
+            ("class", "oms-axis-y"),
+            ("width", &coord(t.axis_width)),
+            ("height", &height),
+            ("aria-hidden", "true"),
+        ],
+    );
     for tick in &t.y_ticks {
-        let y = coord(tick.pos);
-        h.open(
-            "line",
-            &[
-                ("class", "oms-grid"),
-                ("x1", &x1),
-                ("x2", &x2),
-                ("y1", &y),
-                ("y2", &y),
-            ],
-        )
-        .close("line")
-        .element(
+        h.element(
             "text",
             &[
                 ("class", "oms-axis"),
@@ -254,19 +321,49 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
             &tick.label,
         );
     }
-    for tick in &t.x_ticks {
-        h.element(
-            "text",
-            &[
-                ("class", "oms-axis"),
-                ("x", &coord(tick.label_x)),
-                ("y", &coord(tick.label_y)),
-                ("text-anchor", "middle"),
-            ],
-            &tick.label,
-        );
+    h.close("svg");
+    // The plot.
+    h.open(
+        "svg",
+        &[
+            ("class", "oms-plot"),
+            ("width", "100%"),
+            ("height", &height),
+        ],
+    );
+    let mut defs: Vec<(String, &str)> = Vec::new();
+    for p in &t.points {
+        let id = marker_id(p);
+        if !defs.iter().any(|(d, _)| *d == id) {
+            defs.push((id, &p.path));
+        }
     }
-    h.close("g");
+    h.open("defs", &[]);
+    for (id, d) in &defs {
+        h.open("path", &[("id", id), ("d", d)]).close("path");
+    }
+    h.close("defs");
+    let view_box = format!("0 0 {} {height}", coord(LINE_UNITS));
+    h.open(
+        "svg",
+        &[
+            ("class", "oms-plot__lines"),
+            ("viewBox", &view_box),
+            ("preserveAspectRatio", "none"),
+            ("width", "100%"),
+            ("height", &height),
+            ("aria-hidden", "true"),
+        ],
+    )
+    .open(
+        "path",
+        &[
+            ("class", "oms-grid"),
+            ("d", &t.grid()),
+            ("vector-effect", "non-scaling-stroke"),
+        ],
+    )
+    .close("path");
     for l in &t.lines {
         let class = if l.emphasis {
             "oms-line"
@@ -279,70 +376,133 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
                 ("class", class),
                 ("data-key", &l.key),
                 ("data-tone", &l.tone),
-                ("aria-hidden", "true"),
             ],
         );
-        if let Some(d) = &l.connector {
+        if let Some(d) = &l.path {
             let class = if l.data_line {
                 "oms-data-line"
             } else {
                 "oms-connector"
             };
-            h.open("path", &[("class", class), ("d", d)]).close("path");
+            h.open(
+                "path",
+                &[
+                    ("class", class),
+                    ("d", d),
+                    ("vector-effect", "non-scaling-stroke"),
+                ],
+            )
+            .close("path");
         }
+        h.close("g");
+    }
+    h.close("svg");
+    h.open("g", &[("aria-hidden", "true")]);
+    for tick in &t.x_ticks {
+        let class = format!("oms-axis{}", widths_class(tick.widths));
         h.element(
             "text",
             &[
-                ("class", "oms-series-name"),
-                ("x", &coord(l.name.x)),
-                ("y", &coord(l.name.y)),
-                ("text-anchor", l.name.anchor.svg()),
+                ("class", &class),
+                ("x", &percent(tick.at)),
+                ("y", &coord(tick.label_y)),
+                ("text-anchor", "middle"),
             ],
-            &l.name.text,
-        )
-        .close("g");
+            &tick.label,
+        );
     }
+    h.close("g");
     for (i, p) in t.points.iter().enumerate() {
-        open_mark(h, r, i, &p.key, Some(p.value));
+        let attrs = mark_attrs(r, i, Some(p.value));
+        let mut all: Vec<(&str, &str)> = vec![("class", "oms-mark"), ("data-key", &p.key)];
+        all.extend(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let (x, y) = (percent(p.at), coord(p.y));
         let class = if p.emphasis {
             "oms-point"
         } else {
             "oms-point oms-point--muted"
         };
-        h.open(
-            "circle",
-            &[
-                ("class", "oms-point__hit"),
-                ("cx", &coord(p.x)),
-                ("cy", &coord(p.y)),
-                ("r", &coord(p.hit_r)),
-            ],
-        )
-        .close("circle")
-        .open(
-            "path",
-            &[
-                ("class", class),
-                ("data-key", &p.key),
-                ("data-tone", &p.tone),
-                ("d", &p.path),
-            ],
-        )
-        .close("path");
-        if let Some(l) = &p.label {
+        let href = format!("#{}", marker_id(p));
+        h.open("g", &all)
+            .element("title", &[], &attrs[3].1)
+            .open(
+                "circle",
+                &[
+                    ("class", "oms-point__hit"),
+                    ("cx", &x),
+                    ("cy", &y),
+                    ("r", &coord(p.hit_r)),
+                ],
+            )
+            .close("circle")
+            .open(
+                "use",
+                &[
+                    ("class", class),
+                    ("data-key", &p.key),
+                    ("data-tone", &p.tone),
+                    ("href", &href),
+                    ("x", &x),
+                    ("y", &y),
+                ],
+            )
+            .close("use");
+        if let Some(l) = p.label.as_ref().filter(|l| !l.widths.is_empty()) {
+            let class = format!("oms-point__value{}", widths_class(l.widths));
             h.element(
                 "text",
                 &[
-                    ("class", "oms-point__value"),
-                    ("x", &coord(l.x)),
+                    ("class", &class),
+                    ("x", &x),
                     ("y", &coord(l.y)),
-                    ("text-anchor", l.anchor.svg()),
+                    ("text-anchor", "middle"),
                 ],
                 &l.text,
             );
         }
         h.close("g");
     }
+    h.close("svg");
+    // The series names, a set for each range of widths they fit.
+    for names in &t.names {
+        let class = format!("oms-names{}", widths_class(names.widths));
+        h.open(
+            "svg",
+            &[
+                ("class", &class),
+                ("width", &coord(names.width)),
+                ("height", &height),
+                ("aria-hidden", "true"),
+            ],
+        );
+        for (l, name) in t.lines.iter().zip(&names.texts) {
+            let class = if l.emphasis {
+                "oms-line"
+            } else {
+                "oms-line oms-line--muted"
+            };
+            h.open(
+                "g",
+                &[
+                    ("class", class),
+                    ("data-key", &l.key),
+                    ("data-tone", &l.tone),
+                ],
+            )
+            .element(
+                "text",
+                &[
+                    ("class", "oms-series-name"),
+                    ("x", &coord(names.x)),
+                    ("y", &coord(l.name_y)),
+                ],
+                name,
+            )
+            .close("g");
+        }
+        h.close("svg");
+    }
+    h.close("div");
 }
 
 /// The legend: each series of the measure, a button that hides or shows it.
@@ -702,13 +862,22 @@ pub fn source_and_date(r: &Reader) -> String {
 /// The sources of the measure, its date and the downloads (the footer, but for the embed button).
 pub fn footer(r: &Reader) -> String {
     let ui = r.lang.ui();
-    let button = |format: &str, label: &str| {
+    // Links to the static files, so downloads work before the widget starts and without
+    // JavaScript; the widget writes exactly the data in view instead.
+    let link = |format: &str, label: &str| {
+        let href = format!(
+            "{}{}",
+            r.base,
+            download_path(r.snapshot, r.lang, r.metric, format)
+        );
+        let name = export::file_name(r.snapshot, r.metric, format);
         let mut b = Html::new();
         b.element(
-            "button",
+            "a",
             &[
                 ("class", "oms-link-button"),
-                ("type", "button"),
+                ("href", &href),
+                ("download", &name),
                 ("data-format", format),
                 ("data-focus", format),
             ],
@@ -722,10 +891,82 @@ pub fn footer(r: &Reader) -> String {
         .template(
             ui.downloads,
             &[
-                ("csv", &button("csv", ui.download_csv)),
-                ("json", &button("json", ui.download_json)),
+                ("csv", &link("csv", ui.download_csv)),
+                ("json", &link("json", ui.download_json)),
             ],
         )
         .close("p");
+    h.finish()
+}
+
+/// The embed button and its dialog (closed; the widget fills in the code when it opens).
+pub fn embed(r: &Reader) -> String {
+    let ui = r.lang.ui();
+    let mut h = Html::new();
+    h.element(
+        "button",
+        &[
+            ("class", "oms-link-button"),
+            ("type", "button"),
+            ("data-action", "embed"),
+            ("aria-haspopup", "dialog"),
+            ("data-focus", "embed"),
+        ],
+        ui.embed,
+    )
+    .open(
+        "dialog",
+        &[
+            ("class", "oms-dialog"),
+            ("aria-labelledby", "oms-embed-title"),
+        ],
+    )
+    .element(
+        "h2",
+        &[("class", "oms-h2"), ("id", "oms-embed-title")],
+        ui.embed_title,
+    )
+    .element(
+        "p",
+        &[("class", "oms-dialog__help"), ("id", "oms-embed-help")],
+        ui.embed_help,
+    )
+    .element(
+        "textarea",
+        &[
+            ("class", "oms-code"),
+            ("readonly", ""),
+            ("rows", "7"),
+            ("aria-labelledby", "oms-embed-title"),
+            ("aria-describedby", "oms-embed-help"),
+        ],
+        "",
+    )
+    .open("div", &[("class", "oms-dialog__actions")])
+    .element(
+        "button",
+        &[
+            ("class", "oms-button"),
+            ("type", "button"),
+            ("data-action", "copy"),
+        ],
+        ui.copy,
+    )
+    .element(
+        "button",
+        &[
+            ("class", "oms-button"),
+            ("type", "button"),
+            ("data-action", "close"),
+        ],
+        ui.close,
+    )
+    .element(
+        "span",
+        &[("class", "oms-dialog__status"), ("role", "status")],
+        "",
+    )
+    .close("div")
+    .close("dialog");
     h.finish()
 }

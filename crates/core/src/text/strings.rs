@@ -147,6 +147,10 @@ pub struct Ui {
     pub cite_line: &'static str,
     /// `{title}`, `{value}`, `{when}`: a mark's accessible name.
     pub mark_label: &'static str,
+    /// `{headline}`, `{widget}`: a prerendered page's title.
+    pub page_title: &'static str,
+    /// The accessible name of the links to every view and measure (without JavaScript).
+    pub pages_nav: &'static str,
     /// `{dataset}`, `{revision}`.
     pub dataset_at: &'static str,
     /// `{file}`, `{sha}`.
@@ -319,6 +323,8 @@ pub(super) static EN: Ui = Ui {
     meta_line: "Data as of {date}. Snapshot format {version}.",
     cite_line: "{widget}. Data as of {date}.",
     mark_label: "{title}: {value}, {when}",
+    page_title: "{headline} — {widget}",
+    pages_nav: "Views and measures",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file} (SHA-256 {sha})",
     problems: Problems {
@@ -468,6 +474,8 @@ pub(super) static IT: Ui = Ui {
     meta_line: "Dati aggiornati al {date}. Formato dei dati {version}.",
     cite_line: "{widget}. Dati aggiornati al {date}.",
     mark_label: "{title}: {value}, {when}",
+    page_title: "{headline} — {widget}",
+    pages_nav: "Viste e misure",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file} (SHA-256 {sha})",
     problems: Problems {
@@ -615,6 +623,8 @@ pub(super) static ZH: Ui = Ui {
     meta_line: "数据截至 {date}。数据格式 {version}。",
     cite_line: "{widget}。数据截至 {date}。",
     mark_label: "{title}：{value}，{when}",
+    page_title: "{headline}——{widget}",
+    pages_nav: "视图与指标",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file}（SHA-256 {sha}）",
     problems: Problems {

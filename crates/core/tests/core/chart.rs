@@ -10,9 +10,8 @@ use serde_json::{json, Value};
 #[test]
 fn bar_chart_marks_golden() {
     let s = parse(&fixture("valid-minimal.json")).unwrap();
-    let c = chart::bar_chart(&s, MetricIndex(0), &[], Lang::En, 464.0);
-    // Value labels need "12.25 %" = 7 chars x 0.7 x 14 px + 6 px gap = 74.6 px: track 389.4 px.
-    let got: Vec<(String, Role, String, String, f64, f64, f64)> = c
+    let c = chart::bar_chart(&s, MetricIndex(0), &[], Lang::En);
+    let got: Vec<(String, Role, String, String, f64)> = c
         .bars
         .iter()
         .map(|b| {
@@ -21,9 +20,7 @@ fn bar_chart_marks_golden() {
                 b.role,
                 b.label.clone(),
                 b.value_text.clone(),
-                b.y,
-                b.width,
-                b.value_x,
+                (b.share * 10_000.0).round() / 10_000.0,
             )
         })
         .collect();
@@ -33,78 +30,90 @@ fn bar_chart_marks_golden() {
             Role::Leader,
             "Alpha".to_owned(),
             "40.5\u{202f}%".to_owned(),
-            20.0,
-            157.7,
-            163.7,
+            0.405,
         ),
         (
             "b".to_owned(),
             Role::Other,
             "Beta".to_owned(),
             "12.25\u{202f}%".to_owned(),
-            78.0,
-            47.7,
-            53.7,
+            0.1225,
         ),
         (
             "c".to_owned(),
             Role::Other,
             "Gamma".to_owned(),
             "3\u{202f}%".to_owned(),
-            136.0,
-            11.7,
-            17.7,
+            0.03,
         ),
         (
             "remainder".to_owned(),
             Role::Remainder,
             "Rest".to_owned(),
             "44.25\u{202f}%".to_owned(),
-            194.0,
-            172.3,
-            178.3,
+            0.4425,
         ),
     ];
     assert_eq!(got, want);
-    assert!(c.bars.iter().all(|b| b.track_width == 389.4 && b.x == 0.0));
-    assert_eq!(c.height, 4.0 * 58.0 - 14.0);
-    assert_eq!(c.width, 464.0);
-    // Every value label fits inside the chart.
-    for b in &c.bars {
-        let right = b.value_x + chart::text_width(&b.value_text, chart::FONT_PX);
-        assert!(right <= c.width + 0.05, "{} ends at {right}", b.key);
+    assert!(c.tracks, "percentages on a 0-100 % track");
+    assert_eq!(c.height(), 4.0 * 58.0 - 14.0);
+    // The same bars at 464 px, as the page lays them out and an image draws them: value labels
+    // need "12.25 %" = 7 chars x 0.7 x 14 px + 6 px gap = 74.6 px, leaving a 389.4 px track.
+    let placed: Vec<(f64, f64, f64)> = c
+        .at_width(464.0)
+        .iter()
+        .map(|p| (p.y, p.width, p.value_x))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            (20.0, 157.7, 163.7),
+            (78.0, 47.7, 53.7),
+            (136.0, 11.7, 17.7),
+            (194.0, 172.3, 178.3)
+        ]
+    );
+    for (b, p) in c.bars.iter().zip(c.at_width(464.0)) {
+        assert_eq!((p.track_width, p.x), (389.4, 0.0));
+        // Every value label fits inside the chart.
+        let right = p.value_x + chart::text_width(&b.value_text, chart::FONT_PX);
+        assert!(right <= 464.05, "{} ends at {right}", b.key);
     }
 }
 
 #[test]
-fn bar_chart_keeps_a_minimum_width_and_localizes_labels() {
+fn bar_labels_are_localized_and_lengths_proportional() {
     let s = parse(BUNDLED).unwrap();
-    let c = chart::bar_chart(&s, s.headline, &[], Lang::It, 100.0);
-    assert_eq!(c.width, chart::MIN_WIDTH);
+    let c = chart::bar_chart(&s, s.headline, &[], Lang::It);
     let labels: Vec<&str> = c.bars.iter().map(|b| b.label.as_str()).collect();
     assert_eq!(labels, ["Cina", "Stati Uniti", "Tutti gli altri"]);
     let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
     assert_eq!(values, ["17,1\u{202f}%", "15,8\u{202f}%", "67,1\u{202f}%"]);
-    // Bars are proportional to their shares on one track.
-    let track = c.bars[0].track_width;
-    for (b, share) in c.bars.iter().zip([17.1, 15.8, 67.1]) {
-        assert!(
-            (b.width - track * share / 100.0).abs() <= 0.05,
-            "{}: {}",
-            b.key,
-            b.width
-        );
+    // Bars are their shares of one track, at any width.
+    for (b, share) in c.bars.iter().zip([0.171, 0.158, 0.671]) {
+        assert!((b.share - share).abs() < 1e-9, "{}: {}", b.key, b.share);
+    }
+    for width in [240.0, 320.0, 1280.0] {
+        let placed = c.at_width(width);
+        let track = placed[0].track_width;
+        for (p, share) in placed.iter().zip([17.1, 15.8, 67.1]) {
+            assert!(
+                (p.width - track * share / 100.0).abs() <= 0.05,
+                "{}",
+                p.width
+            );
+        }
     }
     assert_eq!(c.bars[0].role, Role::Leader);
-    let nan = chart::bar_chart(&s, s.headline, &[], Lang::En, f64::NAN);
-    assert_eq!(nan.width, chart::MIN_WIDTH);
+    // An image of no width (or of a width that is not a number) places nothing outside it.
+    assert!(c.at_width(f64::NAN).iter().all(|p| p.track_width == 0.0));
 }
 
 #[test]
 fn hidden_series_leave_the_chart_but_not_the_remainder() {
     let s = parse(BUNDLED).unwrap();
     let china = s.series.position(|x| x.id == "china").unwrap();
-    let c = chart::bar_chart(&s, s.headline, &[china], Lang::En, 600.0);
+    let c = chart::bar_chart(&s, s.headline, &[china], Lang::En);
     let keys: Vec<&str> = c.bars.iter().map(|b| b.key.as_str()).collect();
     assert_eq!(keys, ["us", "remainder"]);
     assert_eq!(
@@ -112,7 +121,7 @@ fn hidden_series_leave_the_chart_but_not_the_remainder() {
         "the remainder is still 100 - China - US"
     );
     let us = s.series.position(|x| x.id == "us").unwrap();
-    let none = chart::bar_chart(&s, s.headline, &[china, us], Lang::En, 600.0);
+    let none = chart::bar_chart(&s, s.headline, &[china, us], Lang::En);
     assert_eq!(none.bars.len(), 1);
     assert_eq!(none.bars[0].key, "remainder");
 }
@@ -125,23 +134,24 @@ fn counts_are_scaled_to_the_largest_and_written_in_words() {
         .position(|m| m.id == "atom-cumulative-downloads")
         .unwrap();
     assert_eq!(figures::shape_of(&s.metrics[m]), figures::Shape::Bars);
-    let c = chart::bar_chart(&s, m, &[], Lang::En, 400.0);
+    let c = chart::bar_chart(&s, m, &[], Lang::En);
     let values: Vec<&str> = c.bars.iter().map(|b| b.value_text.as_str()).collect();
     assert_eq!(values, ["1.15\u{a0}billion", "723\u{a0}million"]);
-    assert!(
-        c.bars.iter().all(|b| b.track_width == 0.0),
-        "no 100 % track for counts"
-    );
-    let ratio = c.bars[1].width / c.bars[0].width;
-    assert!((ratio - 723.0 / 1150.0).abs() < 0.002, "{ratio}");
+    assert!(!c.tracks, "no 100 % track for counts");
+    assert_eq!(c.bars[0].share, 1.0, "the largest count fills its row");
+    assert!((c.bars[1].share - 723.0 / 1150.0).abs() < 1e-9);
     assert!(c.bars.iter().all(|b| b.role != Role::Remainder));
     // A value many times smaller still gets a visible bar.
     let gguf = s
         .metrics
         .position(|m| m.id == "monthly-gguf-downloads-2026")
         .unwrap();
-    let g = chart::bar_chart(&s, gguf, &[], Lang::En, 240.0);
-    assert!(g.bars.iter().all(|b| b.width >= chart::bars::MIN_BAR));
+    let g = chart::bar_chart(&s, gguf, &[], Lang::En);
+    assert!(g.bars.iter().all(|b| b.above_zero));
+    assert!(g
+        .at_width(240.0)
+        .iter()
+        .all(|p| p.width >= chart::bars::MIN_BAR));
 }
 
 #[test]
@@ -152,34 +162,45 @@ fn timeline_draws_only_the_published_dates() {
         .position(|m| m.id == "openrouter-top10-token-share")
         .unwrap();
     assert_eq!(figures::shape_of(&s.metrics[m]), figures::Shape::Timeline);
-    for width in [240.0, 320.0, 768.0, 1280.0] {
-        let t = chart::timeline(&s, m, &[], Lang::En, width);
-        assert_eq!(t.points.len(), 2);
-        let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["Nov\u{a0}2024", "Jan\u{a0}2026"], "at {width}px");
-        let values: Vec<Option<&str>> = t
-            .points
-            .iter()
-            .map(|p| p.label.as_ref().map(|l| l.text.as_str()))
-            .collect();
-        assert_eq!(values, [Some("2.8\u{202f}%"), Some("72.7\u{202f}%")]);
-        // Later dates to the right; higher values higher up; everything inside the chart.
-        assert!(t.points[0].x < t.points[1].x);
-        assert!(t.points[0].y > t.points[1].y);
-        for p in &t.points {
-            assert!(p.x >= t.plot.x && p.x <= t.plot.x + t.plot.width);
-            assert!(p.y >= t.plot.y && p.y <= t.plot.y + t.plot.height);
-        }
-        assert_eq!(t.lines.len(), 1);
-        let path = t.lines[0].connector.as_deref().unwrap();
-        assert_eq!(
-            path.matches('L').count(),
-            1,
-            "one connection between two points: {path}"
-        );
-        assert!(t.lines[0].name.x + chart::text_width("China", chart::FONT_PX) <= t.width + 0.05);
+    let t = chart::timeline(&s, m, &[], Lang::En);
+    assert_eq!(t.points.len(), 2);
+    let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
+    assert_eq!(labels, ["Nov\u{a0}2024", "Jan\u{a0}2026"]);
+    // Fourteen months apart, both date labels and both values fit at every width.
+    assert!(t.x_ticks.iter().all(|x| x.widths.is_all()));
+    let values: Vec<Option<(&str, bool)>> = t
+        .points
+        .iter()
+        .map(|p| {
+            p.label
+                .as_ref()
+                .map(|l| (l.text.as_str(), l.widths.is_all()))
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [Some(("2.8\u{202f}%", true)), Some(("72.7\u{202f}%", true))]
+    );
+    // Later dates to the right (the latest at the plot's right edge, where the names begin);
+    // higher values higher up; everything inside the plot.
+    assert!(t.points[0].at < t.points[1].at && t.points[1].at == 1.0);
+    assert!(t.points[0].y > t.points[1].y);
+    for p in &t.points {
+        assert!((0.0..=1.0).contains(&p.at));
+        assert!(p.y >= t.plot_top && p.y <= t.plot_bottom);
     }
-    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
+    assert_eq!(t.lines.len(), 1);
+    let path = t.lines[0].path.as_deref().unwrap();
+    assert_eq!(
+        path.matches('L').count(),
+        1,
+        "one connection between two points: {path}"
+    );
+    // The name is whole at every width, in a column wide enough for it.
+    assert_eq!(t.names.len(), 1);
+    assert!(t.names[0].widths.is_all());
+    assert_eq!(t.names[0].texts, ["China"]);
+    assert!(t.names[0].x + chart::text_width("China", chart::FONT_PX) <= t.names[0].width);
     assert_eq!(
         t.y_ticks.first().map(|t| t.label.as_str()),
         Some("0\u{202f}%")
@@ -189,8 +210,8 @@ fn timeline_draws_only_the_published_dates() {
         Some("100\u{202f}%")
     );
     // 72.7 % sits at 72.7 % of the plot's height above its bottom.
-    let bottom = t.plot.y + t.plot.height;
-    assert!(((bottom - t.points[1].y) / t.plot.height - 0.727).abs() < 0.001);
+    let height = t.plot_bottom - t.plot_top;
+    assert!(((t.plot_bottom - t.points[1].y) / height - 0.727).abs() < 0.001);
 }
 
 #[test]
@@ -201,41 +222,56 @@ fn timeline_handles_empty_single_and_colliding_labels() {
         .position(|m| m.id == "openrouter-top10-token-share")
         .unwrap();
     let china = s.series.position(|x| x.id == "china").unwrap();
-    let empty = chart::timeline(&s, m, &[china], Lang::En, 400.0);
+    let empty = chart::timeline(&s, m, &[china], Lang::En);
     assert!(empty.points.is_empty() && empty.lines.is_empty() && empty.x_ticks.is_empty());
 
-    // Three dates, two of them a month apart, on a narrow chart: those two date labels collide
-    // and the later one is kept.
+    // Three dates, two of them three months apart: on a narrow chart those two date labels
+    // collide and the later one is kept; on a wide one all three fit.
     let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
     let mut extra = doc["metrics"][4]["values"][0].clone();
-    extra["date"] = json!("2024-12");
+    extra["date"] = json!("2025-02");
     extra["value"] = json!(10);
     doc["metrics"][4]["values"]
         .as_array_mut()
         .unwrap()
         .push(extra);
     let s2 = parse(&doc.to_string()).unwrap();
-    let t = chart::timeline(&s2, MetricIndex(4), &[], Lang::En, 240.0);
-    let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
-    assert_eq!(labels, ["Dec\u{a0}2024", "Jan\u{a0}2026"]);
+    let t = chart::timeline(&s2, MetricIndex(4), &[], Lang::En);
+    let at = |k: usize| -> Vec<&str> {
+        t.x_ticks
+            .iter()
+            .filter(|x| x.widths.contains(k))
+            .map(|x| x.label.as_str())
+            .collect()
+    };
+    assert_eq!(at(0), ["Feb\u{a0}2025", "Jan\u{a0}2026"]);
+    assert_eq!(at(7), ["Nov\u{a0}2024", "Feb\u{a0}2025", "Jan\u{a0}2026"]);
     assert_eq!(t.points.len(), 3);
-    let path = t.lines[0].connector.as_deref().unwrap();
+    let path = t.lines[0].path.as_deref().unwrap();
     assert_eq!(
         path.matches('L').count(),
         2,
         "connected in date order: {path}"
     );
-    assert!(t.points.iter().filter(|p| p.label.is_some()).count() >= 2);
-    // One point: no connector.
+    // Two value labels three months apart collide on a narrow chart: the first keeps its label.
+    let shown = |k: usize| {
+        t.points
+            .iter()
+            .filter(|p| p.label.as_ref().is_some_and(|l| l.widths.contains(k)))
+            .count()
+    };
+    assert_eq!(shown(0), 2);
+    assert_eq!(shown(7), 3);
+    // One point: no connector, in the plot.
     doc["metrics"][4]["values"]
         .as_array_mut()
         .unwrap()
         .truncate(1);
     let s3 = parse(&doc.to_string()).unwrap();
-    let one = chart::timeline(&s3, MetricIndex(4), &[], Lang::En, 400.0);
+    let one = chart::timeline(&s3, MetricIndex(4), &[], Lang::En);
     assert_eq!(one.points.len(), 1);
-    assert_eq!(one.lines[0].connector, None);
-    assert!(one.points[0].x > one.plot.x && one.points[0].x < one.plot.x + one.plot.width);
+    assert_eq!(one.lines[0].path, None);
+    assert!(one.points[0].at > 0.0 && one.points[0].at < 1.0);
 }
 
 #[test]
@@ -281,19 +317,19 @@ fn bar_chart_of_nothing_is_empty() {
         .position(|m| m.id == "fine-tunes-on-chinese-base")
         .unwrap();
     let china = s.series.position(|x| x.id == "china").unwrap();
-    let c = chart::bar_chart(&s, m, &[china], Lang::En, 320.0);
+    let c = chart::bar_chart(&s, m, &[china], Lang::En);
     assert!(c.bars.is_empty());
-    assert_eq!(c.height, 0.0);
+    assert_eq!(c.height(), 0.0);
     // A single value is drawn, on its 0-100 % track, without a leader.
-    let one = chart::bar_chart(&s, m, &[], Lang::En, 320.0);
+    let one = chart::bar_chart(&s, m, &[], Lang::En);
     assert_eq!(one.bars.len(), 1);
     assert_eq!(one.bars[0].role, Role::Other);
-    assert!((one.bars[0].width / one.bars[0].track_width - 0.63).abs() < 0.001);
+    assert!((one.bars[0].share - 0.63).abs() < 1e-9);
     // An unknown metric index draws nothing rather than panicking.
-    assert!(chart::bar_chart(&s, MetricIndex(99), &[], Lang::En, 320.0)
+    assert!(chart::bar_chart(&s, MetricIndex(99), &[], Lang::En)
         .bars
         .is_empty());
-    assert!(chart::timeline(&s, MetricIndex(99), &[], Lang::En, 320.0)
+    assert!(chart::timeline(&s, MetricIndex(99), &[], Lang::En)
         .points
         .is_empty());
 }
@@ -305,47 +341,45 @@ fn timeline_marks_golden() {
         .metrics
         .position(|m| m.id == "openrouter-top10-token-share")
         .unwrap();
-    let t = chart::timeline(&s, m, &[], Lang::En, 400.0);
-    // Margins: "100 %" at 12 px (42 + 8) left, "China" at 14 px (49 + 16) right; the 14 months
-    // between the two points are padded by 8 % on each side.
-    let round = |v: f64| (v * 10.0).round() / 10.0;
-    type PointAndLabel = (f64, f64, Option<(f64, f64)>);
-    let got: Vec<PointAndLabel> = t
+    let t = chart::timeline(&s, m, &[], Lang::En);
+    // The value axis: "100 %" at 12 px (42) + 8 px. The 14 months between the two points are
+    // padded by 8 % before the first; the latest is the plot's right edge.
+    let round = |v: f64| (v * 10_000.0).round() / 10_000.0;
+    assert_eq!(
+        (t.axis_width, t.plot_top, t.plot_bottom),
+        (50.0, 28.0, 230.0)
+    );
+    let got: Vec<(f64, f64, Option<f64>)> = t
         .points
         .iter()
-        .map(|p| (round(p.x), round(p.y), p.label.as_ref().map(|l| (l.x, l.y))))
+        .map(|p| (round(p.at), p.y, p.label.as_ref().map(|l| l.y)))
         .collect();
     assert_eq!(
-        (t.plot.x, t.plot.y, t.plot.width, t.plot.height),
-        (50.0, 28.0, 285.0, 202.0)
-    );
-    assert_eq!(
         got,
-        vec![
-            (69.7, 224.3, Some((69.7, 212.3))),
-            (315.3, 83.1, Some((315.3, 71.1)))
-        ]
+        vec![(0.0741, 224.3, Some(212.3)), (1.0, 83.1, Some(71.1))]
     );
-    let ticks: Vec<(f64, &str)> = t
+    let ticks: Vec<(f64, &str, f64)> = t
         .y_ticks
         .iter()
-        .map(|k| (k.pos, k.label.as_str()))
+        .map(|k| (k.y, k.label.as_str(), k.label_x))
         .collect();
     assert_eq!(
         ticks,
         [
-            (230.0, "0\u{202f}%"),
-            (179.5, "25\u{202f}%"),
-            (129.0, "50\u{202f}%"),
-            (78.5, "75\u{202f}%"),
-            (28.0, "100\u{202f}%")
+            (230.0, "0\u{202f}%", 42.0),
+            (179.5, "25\u{202f}%", 42.0),
+            (129.0, "50\u{202f}%", 42.0),
+            (78.5, "75\u{202f}%", 42.0),
+            (28.0, "100\u{202f}%", 42.0)
         ]
     );
+    assert_eq!(t.lines[0].path.as_deref(), Some("M74.1 224.3L1000 83.1"));
+    assert_eq!(t.lines[0].name_y, 88.1);
+    assert_eq!(t.names[0].texts, ["China"]);
     assert_eq!(
-        t.lines[0].connector.as_deref(),
-        Some("M69.7 224.3L315.3 83.1")
+        t.grid(),
+        "M0 230H1000M0 179.5H1000M0 129H1000M0 78.5H1000M0 28H1000"
     );
-    assert_eq!(t.lines[0].name.text, "China");
 }
 
 #[test]
@@ -355,10 +389,10 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
     let m = &s.metrics[i];
     assert_eq!(figures::shape_of(m), figures::Shape::Timeline);
     assert!(figures::is_dense(m));
-    for width in [320.0, 768.0, 1280.0] {
-        let t = chart::timeline(&s, i, &[], Lang::En, width);
+    let t = chart::timeline(&s, i, &[], Lang::En);
+    {
         assert_eq!(t.lines.len(), 6, "one line per group");
-        assert!(t.lines.iter().all(|l| l.data_line && l.connector.is_some()));
+        assert!(t.lines.iter().all(|l| l.data_line && l.path.is_some()));
         let emphasized: Vec<&str> = t
             .lines
             .iter()
@@ -368,13 +402,26 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
         assert_eq!(emphasized, vec!["china", "us"]);
         // Years on the time axis, not every month.
         let labels: Vec<&str> = t.x_ticks.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, vec!["2024", "2025"], "at {width}");
-        // No point carries a value label: the last value is written with the series name, whole.
+        assert_eq!(labels, vec!["2024", "2025"]);
+        // No point carries a value label: the last value is written with the series name,
+        // whole, at every width (the name is shortened on narrow charts).
         assert!(t.points.iter().all(|p| p.label.is_none()));
         for l in &t.lines {
             assert_eq!(t.points.iter().filter(|p| p.key == l.key).count(), 20);
-            assert!(l.name.text.ends_with('%'), "{:?} at {width}", l.name.text);
         }
+        let mut covered = chart::Widths::NONE;
+        for names in &t.names {
+            for k in names.widths.ranges() {
+                covered.insert(k);
+            }
+            for text in &names.texts {
+                assert!(text.ends_with('%'), "{text:?}");
+            }
+            // At the narrowest width of its range, the names column keeps to its part.
+            let narrowest = chart::BREAKPOINTS[names.widths.ranges().next().expect("a range")];
+            assert!(names.width <= narrowest * chart::timeline::NAMES_SPACE_MAX + 0.05);
+        }
+        assert!(covered.is_all(), "names for every width");
         // The value axis fits the values (all under 60 %) instead of running to 100.
         let top = t.y_ticks.last().expect("ticks");
         let hundred = text::percent(Lang::En, oms_core::decimal::Decimal::new(100, 0));
@@ -384,10 +431,10 @@ fn a_computed_series_draws_as_lines_with_totals_in_tooltips() {
             t.y_ticks
         );
         // Every point inside the plot.
-        assert!(t.points.iter().all(|p| p.x >= t.plot.x
-            && p.x <= t.plot.x + t.plot.width
-            && p.y >= t.plot.y
-            && p.y <= t.plot.y + t.plot.height));
+        assert!(t
+            .points
+            .iter()
+            .all(|p| (0.0..=1.0).contains(&p.at) && p.y >= t.plot_top && p.y <= t.plot_bottom));
     }
     let first_china = m
         .values
@@ -452,7 +499,7 @@ fn a_series_may_take_its_country_groups_colour() {
         .metrics
         .position(|m| m.id == "qwen-vs-llama-cumulative-downloads")
         .expect("metric");
-    let bars = chart::bar_chart(&s, m, &[], Lang::En, 640.0);
+    let bars = chart::bar_chart(&s, m, &[], Lang::En);
     let tones: Vec<(&str, &str)> = bars
         .bars
         .iter()

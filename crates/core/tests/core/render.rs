@@ -14,12 +14,12 @@ fn the_static_fallback_draws_the_same_marks_with_the_stylesheet_colours() {
     assert_eq!(colors.china, "#c8500a");
     let (svg, html) = fallback::render(&s, &colors, Lang::En);
     // One geometry, two renderers: the SVG has exactly the widget's marks at 640 px.
-    let marks = chart::bar_chart(&s, s.headline, &[], Lang::En, fallback::WIDTH);
-    for b in &marks.bars {
+    let marks = chart::bar_chart(&s, s.headline, &[], Lang::En);
+    for (b, p) in marks.bars.iter().zip(marks.at_width(fallback::WIDTH)) {
         let rect = format!(
             "<rect x=\"0\" y=\"{}\" width=\"{}\" height=\"24\" rx=\"2\" fill=\"",
-            chart::coord(b.y),
-            chart::coord(b.width)
+            chart::coord(p.y),
+            chart::coord(p.width)
         );
         assert!(svg.contains(&rect), "{rect} in {svg}");
         assert!(svg.contains(&format!(">{}</text>", b.value_text)));

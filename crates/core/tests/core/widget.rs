@@ -21,6 +21,7 @@ fn reader<'a>(
         view: View::Chart,
         hidden,
         page: 0,
+        base: "",
     }
 }
 
@@ -35,7 +36,7 @@ fn every_region_of_every_measure_fills_its_templates() {
     for lang in Lang::ALL {
         for m in s.metrics.indices() {
             let r = reader(&s, lang, m, &[]);
-            let marks = Marks::layout(&s, m, &[], lang, 480.0).expect("marks");
+            let marks = Marks::layout(&s, m, &[], lang).expect("marks");
             for (name, html) in [
                 ("controls", widget::controls(&r)),
                 ("chart", widget::chart(&r, &marks)),
@@ -64,26 +65,29 @@ fn every_region_of_every_measure_fills_its_templates() {
 fn the_chart_draws_the_marks_of_the_core() {
     let s = parse(BUNDLED).expect("bundled");
     let r = reader(&s, Lang::En, s.headline, &[]);
-    let marks = Marks::layout(&s, s.headline, &[], Lang::En, 448.0).expect("marks");
+    let marks = Marks::layout(&s, s.headline, &[], Lang::En).expect("marks");
     let Marks::Bars(c) = &marks else {
         panic!("the headline is a bar chart")
     };
     let html = widget::chart(&r, &marks);
     for (i, b) in c.bars.iter().enumerate() {
+        // The bar's length is its share of the track, whatever the width.
         let fill = format!(
-            "class=\"oms-bar__fill\" x=\"0\" y=\"{}\" width=\"{}\"",
-            chart::coord(b.y),
-            chart::coord(b.width)
+            "<rect class=\"oms-bar__fill\" width=\"{}%\" height=\"24\" rx=\"2\"></rect><text class=\"oms-bar__value\" x=\"{}%\" dx=\"6\" y=\"17\">{}</text>",
+            chart::coord(b.share * 100.0),
+            chart::coord(b.share * 100.0),
+            b.value_text
         );
         assert!(html.contains(&fill), "{fill} in {html}");
         let mark = format!(
-            "data-index=\"{i}\" data-key=\"{}\" tabindex=\"{}\"",
+            "data-key=\"{}\" data-tone=\"{}\" data-index=\"{i}\" tabindex=\"{}\"",
             b.key,
+            b.tone,
             if i == 0 { 0 } else { -1 }
         );
         assert!(html.contains(&mark), "{mark}");
     }
-    assert!(html.starts_with("<svg class=\"oms-chart\" role=\"group\""));
+    assert!(html.starts_with("<div class=\"oms-chart oms-chart--bars\" role=\"group\""));
     assert!(
         html.contains("aria-label=\"China: 17.1\u{202f}%, Aug\u{a0}2024\u{a0}– Aug\u{a0}2025\"")
     );
@@ -93,7 +97,7 @@ fn the_chart_draws_the_marks_of_the_core() {
         .metrics
         .position(|m| m.id == "openrouter-top10-token-share")
         .expect("tokens");
-    let none = Marks::layout(&s, tokens, &all, Lang::En, 448.0).expect("marks");
+    let none = Marks::layout(&s, tokens, &all, Lang::En).expect("marks");
     assert_eq!(
         widget::chart(&reader(&s, Lang::En, tokens, &all), &none),
         "<p class=\"oms-empty\">Every series is hidden: use the legend to show one.</p>"
@@ -119,7 +123,7 @@ fn the_legend_and_controls_show_the_readers_choices() {
     });
     assert_eq!(count(&controls, " selected=\"\""), 1);
     assert!(controls.contains(&format!(
-        "<option value=\"{}\" selected=\"\">",
+        "<option value=\"{}\" data-id=\"hf-download-share-by-developer-country\" selected=\"\">",
         s.headline.0
     )));
     assert!(controls.contains("aria-pressed=\"true\" data-view=\"table\""));
@@ -189,4 +193,31 @@ fn the_sources_view_lists_each_figure_with_its_source_and_roundings() {
         zh.contains("<strong>中国</strong>：17.1%（2024年8月\u{a0}– 2025年8月）。<span"),
         "{zh}"
     );
+}
+
+#[test]
+fn the_stylesheet_chooses_at_the_cores_breakpoints() {
+    let css = include_str!("../../../../style/main.css");
+    let rules: Vec<&str> = css
+        .lines()
+        .filter(|l| l.starts_with("@container oms-chart"))
+        .collect();
+    assert_eq!(
+        rules.len(),
+        chart::BREAKPOINTS.len(),
+        "a rule per range of widths"
+    );
+    for (k, rule) in rules.iter().enumerate() {
+        let lower = (k > 0).then(|| format!("(min-width: {}px)", chart::BREAKPOINTS[k]));
+        let upper = chart::BREAKPOINTS
+            .get(k + 1)
+            .map(|next| format!("(max-width: {}px)", next - 0.02));
+        for bound in lower.iter().chain(upper.iter()) {
+            assert!(rule.contains(bound.as_str()), "{rule} has {bound}");
+        }
+        assert!(
+            rule.contains(&format!(".oms-vis:not(.oms-w{k})")),
+            "{rule} shows range {k}"
+        );
+    }
 }
