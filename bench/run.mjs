@@ -1,10 +1,13 @@
 // The benchmark: the release widget (dist/) against a hand-written SVG page of the same headline
 // chart (bench/floor/, the floor), both served with brotli on 127.0.0.1 and loaded cold in headless
 // Chromium, alternating, at normal speed and with the CPU throttled 4x. Prints medians and ratios.
-//   node bench/run.mjs [--runs 9] [--latency MS] [--query "lang=en"]
+//   node bench/run.mjs [--runs 9] [--latency MS] [--page en/hf-download-share-by-developer-country/chart.html] [--query ""]
 // --latency adds a round-trip delay to every request (DevTools network emulation), as a real network
-// would; --query is the widget's URL query (e.g. "lang=en&data=data/snapshot.json" loads the same
-// snapshot without the loader's preload, for comparison).
+// would; --page is the prerendered page loaded ("" loads index.html, drawn by the wasm alone);
+// --query is added to its URL.
+// "Chart painted": the widget's first-contentful-paint (its first paint holds the complete chart);
+// for a chart drawn by script (the floor; the widget's index.html), the frame after its drawn mark.
+// "Interactive": the widget's open-model-share:interactive mark (tooltips answer); the floor's drawn.
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -20,7 +23,8 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', 9));
 const latency = Number(option('--latency', 0));
-const query = option('--query', 'lang=en');
+const pagePath = option('--page', 'en/hf-download-share-by-developer-country/chart.html');
+const query = option('--query', pagePath ? '' : 'lang=en');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const cache = new Map();
 
@@ -50,13 +54,24 @@ const median = (xs) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
-// In every page: long tasks, and pointer-move-to-tooltip-painted latencies.
+// In every page: long tasks, pointer-move-to-tooltip-painted latencies, and when a chart drawn by
+// script is painted (the frame after its drawn mark).
 const probe = () => {
   window.__long = [];
   window.__lat = [];
+  const mark = performance.mark.bind(performance);
+  performance.mark = (name, options) => {
+    const entry = mark(name, options);
+    if (name === 'open-model-share:drawn' && window.__painted === undefined) {
+      window.__painted = null;
+      requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+    }
+    return entry;
+  };
   new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
   let last = 0;
-  addEventListener('pointermove', (e) => { last = e.timeStamp; }, true);
+  // A move into another element dispatches pointerover before pointermove: both start the clock.
+  for (const type of ['pointerover', 'pointermove']) addEventListener(type, (e) => { last = e.timeStamp; }, true);
   new MutationObserver(() => {
     const t = last;
     // The tooltip counts once it can be seen (not merely inserted while hidden to be measured).
@@ -67,7 +82,7 @@ const probe = () => {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
 };
 
-async function measure(browser, url, throttle) {
+async function measure(browser, url, throttle, widget) {
   const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(probe);
@@ -81,10 +96,17 @@ async function measure(browser, url, throttle) {
   let bytes = 0;
   cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('open-model-share:drawn').length > 0, null, { timeout: 30000 });
-  const drawn = await page.evaluate(() => performance.getEntriesByName('open-model-share:drawn')[0].startTime);
+  const mark = (name) => page
+    .waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 30000 })
+    .then(() => page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name));
+  const drawn = await mark('open-model-share:drawn');
+  const fcp = await mark('first-contentful-paint');
+  // The widget starts when the browser is idle (or at the reader's first move).
+  const interactive = widget ? await mark('open-model-share:interactive') : drawn;
+  await page.waitForFunction(() => typeof window.__painted === 'number');
+  const painted = widget && pagePath ? fcp : await page.evaluate(() => window.__painted);
   // 20 moves between the first two bars.
-  const bars = page.locator('svg rect:nth-of-type(2)');
+  const bars = page.locator(widget ? '.oms-bar__fill:last-of-type' : 'svg rect:nth-of-type(2)');
   const a = await bars.nth(0).boundingBox();
   const b = await bars.nth(1).boundingBox();
   for (let i = 0; i < 20; i++) {
@@ -100,7 +122,7 @@ async function measure(browser, url, throttle) {
     wasm: globalThis.omsWasmMemory ? globalThis.omsWasmMemory.buffer.byteLength : 0,
   }));
   await context.close();
-  return { bytes, drawn, latency: median(r.lat), moves: r.lat.length, long: r.long.length, heap: r.heap, wasm: r.wasm };
+  return { bytes, painted, interactive, latency: median(r.lat), moves: r.lat.length, long: r.long.length, heap: r.heap, wasm: r.wasm };
 }
 
 const dist = resolve(root, 'dist');
@@ -122,14 +144,16 @@ const rows = [];
 for (const throttle of [1, 4]) {
   const results = { widget: [], floor: [] };
   for (let i = 0; i < runs; i++) {
-    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', `/widgets/oms/?${query}`]] : [['widget', `/widgets/oms/?${query}`], ['floor', '/floor/']]) {
-      results[name].push(await measure(browser, base + path, throttle));
+    const widgetPath = `/widgets/oms/${pagePath}${query ? `?${query}` : ''}`;
+    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', widgetPath]] : [['widget', widgetPath], ['floor', '/floor/']]) {
+      results[name].push(await measure(browser, base + path, throttle, name === 'widget'));
     }
   }
   const med = (name, key) => median(results[name].map((r) => r[key]));
   for (const [key, label, unit, digits] of [
     ['bytes', 'transferred', 'KB', 1],
-    ['drawn', 'navigation to chart drawn', 'ms', 0],
+    ['painted', 'navigation to complete chart painted', 'ms', 0],
+    ['interactive', 'navigation to interactive', 'ms', 0],
     ['latency', 'pointer move to tooltip painted', 'ms', 1],
     ['long', 'long tasks', '', 0],
     ['heap', 'JS heap', 'MB', 2],
@@ -141,7 +165,7 @@ for (const throttle of [1, 4]) {
   }
 }
 const conditions = latency > 0 ? `, ${latency} ms added to every request` : '';
-console.log(`Medians of ${runs} cold loads each, alternating (Chromium, 640 px wide, brotli from 127.0.0.1${conditions}; widget ?${query}):\n`);
+console.log(`Medians of ${runs} cold loads each, alternating (Chromium, 640 px wide, brotli from 127.0.0.1${conditions}; widget ${pagePath || 'index.html'}${query ? `?${query}` : ''}):\n`);
 console.log('| CPU | measure | widget | floor (hand-written SVG) | ratio |');
 console.log('|---|---|---:|---:|---:|');
 console.log(rows.join('\n'));

@@ -8,7 +8,7 @@ cd "$OMS_ROOT"
 command -v twiggy >/dev/null || cargo install --locked twiggy
 cargo build --locked --release --target wasm32-unknown-unknown --bin open-model-share
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+trap 'cp "$out/top.csv" /tmp/oms-twiggy-top.csv 2>/dev/null; rm -rf "$out"' EXIT
 wasm-bindgen --target web --out-dir "$out" \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/open-model-share.wasm"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -27,7 +27,7 @@ for r in rows:
     m = re.match(r"([a-z_][a-z0-9_]*)", bare)
     crate = "(data)" if name.startswith("data segment") else (m.group(1) if m else name[:24])
     by_crate[crate] += size
-    m = re.match(r"open_model_share::([a-z_]+)(?:::([a-z_]+))?", bare)
+    m = re.match(r"(?:open_model_share|oms_core)::([a-z_]+)(?:::([a-z_]+))?", bare)
     if m:
         by_module["::".join(x for x in m.groups() if x)] += size
 total = sum(by_crate.values())

@@ -11,7 +11,8 @@ use oms_core::snapshot::Snapshot;
 use oms_core::text::{self, Lang};
 use std::sync::Arc;
 
-/// The bundled snapshot, relative to the page (so the widget works under any sub-path).
+/// The bundled snapshot, relative to the root of `dist/` (so the widget works under any
+/// sub-path).
 pub const SNAPSHOT_URL: &str = "data/snapshot.json";
 /// The `performance.mark` set once the first complete chart is in the DOM (a contract).
 pub const DRAWN_MARK: &str = "open-model-share:drawn";
@@ -35,7 +36,7 @@ pub enum LoadState {
 /// Loads the snapshot the page asks for; a refused address makes no request.
 async fn load(source: DataSource) -> LoadState {
     match source {
-        DataSource::Bundled => fetch::load(SNAPSHOT_URL).await,
+        DataSource::Bundled => fetch::load(&format!("{}{SNAPSHOT_URL}", host::base())).await,
         DataSource::Url(url) => fetch::load(&url).await,
         DataSource::Refused { origin } => LoadState::Failed(LoadError::Refused { origin }),
     }
@@ -51,10 +52,6 @@ pub fn App() -> impl IntoView {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }
-    let theme = RwSignal::new(params.theme);
-    Effect::new(move |_| host::apply_theme(theme.get()));
-    host::listen_for_theme(theme);
-    host::post_heights(params.id.clone(), params.child_id.clone());
     let source = host::data_source(params.data.as_deref());
     let snapshot = LocalResource::new(move || load(source.clone()));
     let state = Signal::derive(move || snapshot.get().unwrap_or(LoadState::Loading));

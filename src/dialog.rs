@@ -4,6 +4,7 @@
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::params;
+use oms_core::render::widget;
 use wasm_bindgen::JsCast;
 
 /// The height, in px, that the widget's `<main>` takes at `width` px: measured on an off-screen
@@ -32,122 +33,112 @@ fn height_at(width: u32) -> Option<u32> {
     (h.is_finite() && h > 0.0).then_some(h as u32)
 }
 
-/// The embed code dialog: the snippet for the current state, a copy button (Clipboard API, or the
-/// code selected for the reader to copy), closed by Escape or its button (focus returns to the
-/// opener, as for every modal dialog).
+/// The address of the root of `dist/` (absolute, ending in `/`), where the embed code points.
+fn dist_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = match crate::host::base() {
+        "" => "./",
+        up => up,
+    };
+    web_sys::Url::new_with_base(base, &href)
+        .map(|u| u.href())
+        .unwrap_or_default()
+}
+
+/// The elements of the embed region the dialog uses.
+struct Parts {
+    dialog: web_sys::HtmlDialogElement,
+    area: web_sys::HtmlTextAreaElement,
+    status: web_sys::Element,
+}
+
+fn parts(root: &web_sys::Element) -> Option<Parts> {
+    let find = |s: &str| root.query_selector(s).ok().flatten();
+    Some(Parts {
+        dialog: find("dialog")?.dyn_into().ok()?,
+        area: find("textarea")?.dyn_into().ok()?,
+        status: find(".oms-dialog__status")?,
+    })
+}
+
+/// The embed button and its dialog (the core's markup): the snippet for the current state, a
+/// copy button (Clipboard API, or the code selected for the reader to copy), closed by Escape or
+/// its button (focus returns to the opener, as for every modal dialog).
 #[component]
 pub fn EmbedDialog(
     /// The reader's state.
     state: ReaderState,
 ) -> impl IntoView {
-    let lang = state.lang;
-    let ui = lang.ui();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let area = NodeRef::<leptos::html::Textarea>::new();
-    let code = RwSignal::new(String::new());
-    let status = RwSignal::new("");
-    let open = move |_| {
-        let w = window();
-        let location = w.location();
-        let base = format!(
-            "{}{}",
-            location.origin().unwrap_or_default(),
-            location.pathname().unwrap_or_default()
-        );
+    let ui = state.lang.ui();
+    let node = NodeRef::<leptos::html::Div>::new();
+    crate::region::use_region(
+        node,
+        Signal::derive(move || untrack(|| state.with_reader(widget::embed))),
+        |_| {},
+    );
+    let open = move |p: &Parts| {
         let theme = document()
             .document_element()
             .and_then(|e| e.get_attribute("data-theme"))
             .and_then(|t| params::Theme::parse(&t))
             .unwrap_or(params::Theme::Auto);
-        let metric = state.metric.get_untracked();
-        let metric_id = state.data.with_value(|d| {
-            d.snapshot
+        let page = state.data.with_value(|d| {
+            let id = d
+                .snapshot
                 .metrics
-                .get(metric)
-                .map_or(String::new(), |m| m.id.clone())
+                .get(state.metric.get_untracked())
+                .map_or(String::new(), |m| m.id.clone());
+            widget::page_path(state.lang, &id, state.view.get_untracked())
         });
         // Default height: the widget's own height at 640 px, a common article column.
         let height = height_at(640).unwrap_or(720);
-        code.set(params::embed_snippet(
-            &base,
-            lang,
+        p.area.set_value(&params::embed_snippet(
+            &dist_url(),
+            &page,
             theme,
-            state.view.get_untracked(),
-            &metric_id,
             ui.widget_title,
             height,
         ));
-        status.set("");
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
+        p.status.set_text_content(Some(""));
+        let _ = p.dialog.show_modal();
     };
-    let select_code = move || {
-        if let Some(a) = area.get_untracked() {
-            a.select();
-        }
-    };
-    let copy = move |_| {
-        let text = code.get_untracked();
+    let copy = move |p: &Parts| {
+        let text = p.area.value();
         let clipboard = window().navigator().clipboard();
+        let (area, status) = (p.area.clone(), p.status.clone());
         // No Clipboard API outside secure contexts: select the code for the reader instead.
         if wasm_bindgen::JsValue::from(clipboard.clone()).is_undefined() {
-            select_code();
-            status.set(ui.copy_failed);
+            area.select();
+            status.set_text_content(Some(ui.copy_failed));
             return;
         }
         leptos::task::spawn_local(async move {
             let done = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await;
             if done.is_ok() {
-                status.set(ui.copied);
+                status.set_text_content(Some(ui.copied));
             } else {
-                select_code();
-                status.set(ui.copy_failed);
+                area.select();
+                status.set_text_content(Some(ui.copy_failed));
             }
         });
     };
-    let close = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let (Some(root), Some(action)) = (
+            node.get_untracked(),
+            crate::region::closest(&ev, "[data-action]")
+                .and_then(|b| b.get_attribute("data-action")),
+        ) else {
+            return;
+        };
+        let Some(p) = parts(&root) else {
+            return;
+        };
+        match action.as_str() {
+            "embed" => open(&p),
+            "copy" => copy(&p),
+            "close" => p.dialog.close(),
+            _ => {}
         }
     };
-    view! {
-        <button
-            type="button"
-            class="oms-link-button"
-            data-action="embed"
-            aria-haspopup="dialog"
-            on:click=open
-        >
-            {ui.embed}
-        </button>
-        <dialog class="oms-dialog" node_ref=dialog aria-labelledby="oms-embed-title">
-            <h2 class="oms-h2" id="oms-embed-title">
-                {ui.embed_title}
-            </h2>
-            <p class="oms-dialog__help" id="oms-embed-help">
-                {ui.embed_help}
-            </p>
-            <textarea
-                class="oms-code"
-                node_ref=area
-                readonly
-                rows="7"
-                aria-labelledby="oms-embed-title"
-                aria-describedby="oms-embed-help"
-                prop:value=move || code.get()
-            ></textarea>
-            <div class="oms-dialog__actions">
-                <button type="button" class="oms-button" data-action="copy" on:click=copy>
-                    {ui.copy}
-                </button>
-                <button type="button" class="oms-button" data-action="close" on:click=close>
-                    {ui.close}
-                </button>
-                <span class="oms-dialog__status" role="status">
-                    {move || status.get()}
-                </span>
-            </div>
-        </dialog>
-    }
+    view! { <div class="oms-embed" node_ref=node on:click=on_click></div> }
 }

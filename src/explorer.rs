@@ -90,12 +90,27 @@ pub fn Explorer(
         }
     });
     on_cleanup(move || escape.remove());
+    // Once every region is written (the next frame, before it is painted): the widget takes the
+    // prerendered page's place, or is marked interactive.
+    Effect::new(move |first: Option<()>| {
+        if first.is_none() {
+            request_animation_frame(move || {
+                if let Some(main) = root
+                    .get_untracked()
+                    .and_then(|el| el.closest("main.oms").ok().flatten())
+                {
+                    crate::takeover::complete(&main);
+                }
+            });
+        }
+    });
 
     // For screen readers: the generated summary first, and each focused figure announced politely.
     let summary =
         move || state.with_reader(|r| text::summary(r.lang, r.snapshot, r.metric, r.hidden));
     let announcement = move || {
         state.tooltip.get().filter(|a| a.via == Via::Focus)?;
+        state.marks.track();
         open_text(state).map(|t| t.announcement(lang))
     };
     let title = move || state.with_reader(|r| text::metric_sentence(r.lang, r.snapshot, r.metric));
@@ -115,16 +130,12 @@ pub fn Explorer(
             <p class="oms-sr-only" aria-live="polite" aria-atomic="true">
                 {announcement}
             </p>
-            <h1 class="oms-title" class:oms-sr-only=state.plain>
-                {title}
-            </h1>
-            <p class="oms-subtitle" class:oms-sr-only=state.plain>
-                {subtitle}
-            </p>
+            <h1 class="oms-title">{title}</h1>
+            <p class="oms-subtitle">{subtitle}</p>
             <Controls state />
             <Body state />
             <Footer state />
-            <Tooltip state root />
+            <Tooltip state />
         </div>
     }
 }

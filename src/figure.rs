@@ -1,7 +1,9 @@
-//! The chart: the core's marks for the measured width of the chart's own box, one tab stop for
-//! the keyboard, and the same tooltip by hover, tap and focus.
+//! The chart: the core's marks (they fit any width: a resize lays them out again with no script
+//! and no lost focus), one tab stop for the keyboard, and the same tooltip by hover, tap and
+//! focus.
 
 use crate::region::{closest, focus, focus_stays_inside, stays_inside, use_region};
+use crate::tooltip;
 use crate::{ReaderState, DRAWN_MARK};
 use leptos::prelude::*;
 use oms_core::chart::Marks;
@@ -10,7 +12,6 @@ use oms_core::render::widget;
 use oms_core::snapshot::SeriesIndex;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The mark (its place in focus order) an event happened on, with the mark's element.
@@ -18,6 +19,13 @@ fn mark_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
     let el = closest(ev, ".oms-mark[data-index]")?;
     let index = el.get_attribute("data-index")?.parse().ok()?;
     Some((index, el))
+}
+
+/// Follows the reader's `event` on the chart, and shows the tooltip it opens at once (in the same
+/// frame as a pointer move, like a hand-written page).
+fn answer(state: ReaderState, event: MarkEvent) {
+    state.mark_event(event);
+    tooltip::refresh(state);
 }
 
 /// Every element of `root` matching `selector`.
@@ -58,38 +66,14 @@ fn sync_marks(root: &web_sys::Element, state: ReaderState) {
             .data
             .with_value(|d| d.snapshot.series.position(|s| s.id == id))
     };
-    for el in all(root, ".oms-line[data-key]") {
+    // A series' line and its name (one per range of widths) dim with its points.
+    for el in all(root, ".oms-line[data-key], .oms-name[data-key]") {
         let series = el.get_attribute("data-key").and_then(|k| series_of(&k));
         let _ = el.class_list().toggle_with_force(
             "oms-mark--dim",
             highlight.is_some() && interaction::dimmed(highlight, series),
         );
     }
-}
-
-/// Calls `resized` with the width of `node`'s box whenever it changes (a ResizeObserver on the
-/// box itself: a window resize and a change of the container alone both count).
-fn use_width(node: NodeRef<leptos::html::Div>, resized: impl Fn(f64) + 'static) {
-    let resized = Rc::new(resized);
-    Effect::new(move |_| {
-        let Some(el) = node.get() else {
-            return;
-        };
-        // Measured at once too: the chart is drawn before the first paint, not a frame later.
-        resized(f64::from(el.client_width()));
-        let measured = el.clone();
-        let resized = Rc::clone(&resized);
-        let callback = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-            resized(f64::from(measured.client_width()));
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&el);
-        // Kept (with its callback) until the box goes away.
-        let kept = StoredValue::new_local((observer, callback));
-        on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
-    });
 }
 
 /// The chart of the measure, or a note when every series is hidden.
@@ -99,7 +83,6 @@ pub fn Figure(
     state: ReaderState,
 ) -> impl IntoView {
     let node = NodeRef::new();
-    use_width(node, move |w| state.resize(w));
     let html = Signal::derive(move || {
         state
             .marks
@@ -112,7 +95,14 @@ pub fn Figure(
     let drawn = Rc::new(Cell::new(false));
     use_region(node, html, move |el| {
         sync_marks(el, state);
-        if !drawn.get() && state.marks.with_untracked(Option::is_some) {
+        // The marks' native tooltips serve readers before the widget starts: the widget has its own.
+        for mark in all(el, ".oms-mark[title]") {
+            let _ = mark.remove_attribute("title");
+        }
+        for title in all(el, ".oms-mark > title") {
+            title.remove();
+        }
+        if !drawn.get() && el.is_connected() && state.marks.with_untracked(Option::is_some) {
             drawn.set(true);
             if let Some(p) = window().performance() {
                 let _ = p.mark(DRAWN_MARK);
@@ -127,35 +117,37 @@ pub fn Figure(
         }
     });
 
-    let on_click = move |ev: leptos::ev::MouseEvent| match mark_of(&ev) {
-        Some((mark, _)) => state.mark_event(MarkEvent::Tap(mark)),
-        // A tap on the background closes a tapped tooltip.
-        None => state.mark_event(MarkEvent::Background),
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        match mark_of(&ev) {
+            Some((mark, _)) => answer(state, MarkEvent::Tap(mark)),
+            // A tap on the background closes a tapped tooltip.
+            None => answer(state, MarkEvent::Background),
+        }
     };
     let on_pointerover = move |ev: leptos::ev::PointerEvent| {
         if let Some((mark, el)) = mark_of(&ev) {
             if !stays_inside(&ev, &el) {
                 let touch = ev.pointer_type() == "touch";
-                state.mark_event(MarkEvent::Enter { mark, touch });
+                answer(state, MarkEvent::Enter { mark, touch });
             }
         }
     };
     let on_pointerout = move |ev: leptos::ev::PointerEvent| {
         if let Some((mark, el)) = mark_of(&ev) {
             if !stays_inside(&ev, &el) {
-                state.mark_event(MarkEvent::Leave(mark));
+                answer(state, MarkEvent::Leave(mark));
             }
         }
     };
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
         if let Some((mark, _)) = mark_of(&ev) {
-            state.mark_event(MarkEvent::Focus(mark));
+            answer(state, MarkEvent::Focus(mark));
         }
     };
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
         if let Some((mark, el)) = mark_of(&ev) {
             if !focus_stays_inside(&ev, &el) {
-                state.mark_event(MarkEvent::Blur(mark));
+                answer(state, MarkEvent::Blur(mark));
             }
         }
     };

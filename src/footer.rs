@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use oms_core::render::widget;
 use oms_core::{export, figures};
 
-/// Sources, "data as of", downloads and the embed button (hidden with `plain=1`).
+/// Sources, "data as of", downloads and the embed button (hidden with `plain=1`, by the page).
 #[component]
 pub fn Footer(
     /// The reader's state.
@@ -52,11 +52,9 @@ pub fn Footer(
         });
     };
     view! {
-        <footer class="oms-footer" hidden=state.plain>
+        <footer class="oms-footer">
             <div class="oms-region" node_ref=node on:click=on_click></div>
-            <p class="oms-embed">
-                <EmbedDialog state />
-            </p>
+            <EmbedDialog state />
         </footer>
     }
 }

@@ -1,16 +1,40 @@
-//! The host-page edge: URL parameters, the theme, messages from the host and height messages to
-//! it, and the reader's state written back into the URL.
+//! The page's edge: its parameters (the URL's, and the path of a prerendered page), where the
+//! snapshot comes from, and the reader's state written back into the URL. The theme, `plain` and
+//! the messages to and from the host page are the boot script's (`public/boot.js`): they must
+//! work before the widget starts.
 
-use js_sys::{Object, Reflect};
 use leptos::prelude::*;
-use oms_core::params::{self, HeightMessage, Params, Theme, View};
+use oms_core::params::{self, Params, View};
+use oms_core::render::page::PAGE_BASE;
+use oms_core::render::widget::page_path;
 use oms_core::snapshot::{MetricIndex, SeriesIndex, Snapshot};
-use std::cell::Cell;
-use std::rc::Rc;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use oms_core::text::Lang;
+use wasm_bindgen::JsValue;
 
-/// The page's parameters, with every invalid value reported in the console.
+/// The language, measure and view a prerendered page shows (its path, in `<html
+/// data-oms-page>`), if this is one.
+pub fn prerendered() -> Option<(Lang, String, View)> {
+    let page = document()
+        .document_element()?
+        .get_attribute("data-oms-page")?;
+    let mut parts = page.trim_end_matches(".html").split('/');
+    let (lang, metric, view) = (parts.next()?, parts.next()?, parts.next()?);
+    let lang = Lang::ALL.into_iter().find(|l| l.code() == lang)?;
+    let view = View::ALL.into_iter().find(|v| v.code() == view)?;
+    Some((lang, metric.to_owned(), view))
+}
+
+/// The way from this document to the root of `dist/`.
+pub fn base() -> &'static str {
+    if prerendered().is_some() {
+        PAGE_BASE
+    } else {
+        ""
+    }
+}
+
+/// The page's parameters, with every invalid value reported in the console. A prerendered page's
+/// path decides its language, measure and view.
 pub fn page_params() -> Params {
     let window = window();
     let query = window.location().search().unwrap_or_default();
@@ -20,9 +44,14 @@ pub fn page_params() -> Params {
         .iter()
         .filter_map(|v| v.as_string())
         .collect();
-    let p = params::parse(&query, browser.iter().map(String::as_str));
+    let mut p = params::parse(&query, browser.iter().map(String::as_str));
     for w in &p.warnings {
         leptos::logging::warn!("{w}");
+    }
+    if let Some((lang, metric, view)) = prerendered() {
+        p.lang = lang;
+        p.metric = Some(metric);
+        p.view = view;
     }
     p
 }
@@ -47,129 +76,34 @@ pub fn data_source(param: Option<&str>) -> params::DataSource {
     decided
 }
 
-/// Sets the theme on `<html data-theme>` (the CSS picks its colours from it).
-pub fn apply_theme(theme: Theme) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-theme", theme.code());
-    }
-}
-
-fn field(data: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(data, &JsValue::from_str(key)).ok()
-}
-
-/// Accepts `open-model-share:set-theme` from the parent window only, every field validated.
-pub fn listen_for_theme(theme: RwSignal<Theme>) {
-    let handle = window_event_listener(leptos::ev::message, move |ev| {
-        let w = window();
-        let Ok(Some(parent)) = w.parent() else {
-            return;
-        };
-        let framed = !js_sys::Object::is(&parent, &w);
-        let from_parent = ev.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
-        if !framed || !from_parent {
-            return;
-        }
-        let data = ev.data();
-        if !data.is_object() {
-            return;
-        }
-        let t = field(&data, "type").and_then(|v| v.as_string());
-        let version = field(&data, "version").and_then(|v| v.as_f64());
-        let name = field(&data, "theme").and_then(|v| v.as_string());
-        if let Some(next) = params::theme_message(t.as_deref(), version, name.as_deref()) {
-            theme.set(next);
-        }
-    });
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
-}
-
-fn to_js(m: &HeightMessage) -> JsValue {
-    let set = |o: &Object, k: &str, v: JsValue| {
-        let _ = Reflect::set(o, &JsValue::from_str(k), &v);
-    };
-    match m {
-        HeightMessage::Own { id, height } => {
-            let o = Object::new();
-            set(&o, "type", "open-model-share:height".into());
-            set(&o, "version", 1.into());
-            set(
-                &o,
-                "id",
-                id.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-            );
-            set(&o, "height", (*height).into());
-            o.into()
-        }
-        HeightMessage::Datawrapper { key, height } => {
-            let inner = Object::new();
-            set(&inner, key, (*height).into());
-            let o = Object::new();
-            set(&o, "datawrapper-height", inner.into());
-            o.into()
-        }
-        HeightMessage::Amp { height } => {
-            let o = Object::new();
-            set(&o, "sentinel", "amp".into());
-            set(&o, "type", "embed-size".into());
-            set(&o, "height", (*height).into());
-            o.into()
-        }
-        HeightMessage::Pym(s) => JsValue::from_str(s),
-    }
-}
-
-/// When framed, posts the height messages to the parent on first render and on every change of
-/// the document's height (a ResizeObserver on `<body>`, no polling).
-pub fn post_heights(id: Option<String>, child_id: Option<String>) {
-    let w = window();
-    let Ok(Some(parent)) = w.parent() else {
-        return;
-    };
-    if js_sys::Object::is(&parent, &w) {
-        return;
-    }
-    let Some(body) = document().body() else {
-        return;
-    };
-    let last = Rc::new(Cell::new(0u32));
-    let measured = body.clone();
-    let callback = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        let height = if height.is_finite() && height > 0.0 {
-            height as u32
-        } else {
-            return;
-        };
-        if last.replace(height) == height {
-            return;
-        }
-        for m in params::height_messages(id.as_deref(), child_id.as_deref(), height) {
-            let _ = parent.post_message(&to_js(&m), "*");
-        }
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&body);
-        // The observer and its callback live as long as the page.
-        std::mem::forget(observer);
-        callback.forget();
-    }
-}
-
-/// Writes the reader's state into the URL with `history.replaceState` (no new history entry).
+/// Writes the reader's state into the URL with `history.replaceState` (no new history entry): on
+/// a prerendered page, the path of the page for the measure and view, with the rest in the query;
+/// elsewhere, all in the query.
 pub fn write_state(s: &Snapshot, view: View, metric: MetricIndex, hidden: &[SeriesIndex]) {
     let w = window();
     let location = w.location();
     let query = location.search().unwrap_or_default();
-    let next = params::with_reader_state(&query, s, view, metric, hidden);
-    if next == query {
-        return;
-    }
-    let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
+    let url = match prerendered() {
+        Some((lang, _, _)) => {
+            let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
+            let page = page_path(lang, id, view);
+            let next = params::page_query(&query, s, hidden);
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-oms-page", &page);
+            }
+            format!("{PAGE_BASE}{page}{next}{hash}")
+        }
+        None => {
+            let next = params::with_reader_state(&query, s, view, metric, hidden);
+            if next == query {
+                return;
+            }
+            let path = location.pathname().unwrap_or_default();
+            format!("{path}{next}{hash}")
+        }
+    };
     if let Ok(history) = w.history() {
-        let url = format!("{path}{next}{hash}");
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }

@@ -51,6 +51,7 @@ pub fn Legend(
                 view: state.view.get_untracked(),
                 hidden: &hidden,
                 page: 0,
+                base: state.base,
             })
         })
     });

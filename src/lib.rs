@@ -23,6 +23,7 @@ pub mod intl;
 mod legend;
 mod region;
 mod state;
+pub mod takeover;
 mod tooltip;
 
 pub use app::*;

@@ -18,8 +18,8 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct ReaderState {
     pub lang: Lang,
-    /// No title and footer chrome (`plain=1`).
-    pub plain: bool,
+    /// The way from this document to the root of `dist/` (for links to the static files).
+    pub base: &'static str,
     pub data: StoredValue<Arc<Loaded>>,
     pub metric: RwSignal<MetricIndex>,
     pub view: RwSignal<View>,
@@ -32,9 +32,7 @@ pub struct ReaderState {
     pub tooltip: RwSignal<Option<Active>>,
     /// The chart's one tab stop (a mark, in focus order).
     pub tab_stop: RwSignal<usize>,
-    /// The width of the chart's box, once measured.
-    pub width: RwSignal<Option<f64>>,
-    /// The chart's marks at that width.
+    /// The chart's marks (they fit any width: the page lays them out).
     pub marks: Memo<Option<Marks>>,
 }
 
@@ -48,15 +46,13 @@ impl ReaderState {
         let data = StoredValue::new(loaded);
         let metric = RwSignal::new(chosen.metric);
         let hidden = RwSignal::new(chosen.hidden);
-        let width = RwSignal::new(None::<f64>);
         let marks = Memo::new(move |_| {
-            let w = width.get()?;
             let (m, h) = (metric.get(), hidden.get());
-            data.with_value(|d| Marks::layout(&d.snapshot, m, &h, lang, w))
+            data.with_value(|d| Marks::layout(&d.snapshot, m, &h, lang))
         });
         ReaderState {
             lang,
-            plain: params.plain,
+            base: host::base(),
             data,
             metric,
             view: RwSignal::new(params.view),
@@ -65,7 +61,6 @@ impl ReaderState {
             highlight: RwSignal::new(None),
             tooltip: RwSignal::new(None),
             tab_stop: RwSignal::new(0),
-            width,
             marks,
         }
     }
@@ -83,6 +78,7 @@ impl ReaderState {
                 view,
                 hidden: &hidden,
                 page,
+                base: self.base,
             })
         })
     }
@@ -154,13 +150,6 @@ impl ReaderState {
         let next = interaction::tab_stop_after(stop, event);
         if next != stop {
             self.tab_stop.set(next);
-        }
-    }
-
-    /// The chart's box measured `width` px (its marks are laid out again when it changed).
-    pub fn resize(&self, width: f64) {
-        if width > 0.0 && self.width.get_untracked() != Some(width) {
-            self.width.set(Some(width));
         }
     }
 }

@@ -1,26 +1,30 @@
 //! The tooltip of the mark the reader hovers, taps or focuses: real DOM with `role="tooltip"`,
-//! placed by the core beside its mark, inside the widget.
+//! placed by the core beside its mark, inside the widget. It is written at once, in the event
+//! that opens it (a pointer move shows it in the same frame), and again whenever the state it
+//! shows changes otherwise.
 
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::chart::tooltip::{self, TooltipText};
 use oms_core::chart::{coord, Rect};
 use oms_core::params::View;
+use oms_core::render::widget;
+use wasm_bindgen::JsCast;
 
 /// The `id` of the tooltip element.
 const TOOLTIP_ID: &str = "oms-tooltip";
 
-/// The text of the open tooltip, if one is open on the chart.
+/// The text of the open tooltip, if one is open on the chart (read without tracking).
 pub fn open_text(state: ReaderState) -> Option<TooltipText> {
-    if state.view.get() != View::Chart {
+    if state.view.get_untracked() != View::Chart {
         return None;
     }
-    let active = state.tooltip.get()?;
-    let target = state.marks.with(|m| {
+    let active = state.tooltip.get_untracked()?;
+    let target = state.marks.with_untracked(|m| {
         m.as_ref()
             .and_then(|m| m.targets().get(active.mark).copied())
     })?;
-    let metric = state.metric.get();
+    let metric = state.metric.get_untracked();
     state
         .data
         .with_value(|d| tooltip::tooltip_text(&d.snapshot, metric, target.value, state.lang))
@@ -31,9 +35,9 @@ fn set_style(el: &web_sys::HtmlElement, name: &str, value: &str) {
     let _ = el.style().set_property(name, value);
 }
 
-/// Places the tooltip beside its mark once it is rendered: its size is measured, the place is
-/// the core's ([`tooltip::place`]).
-fn place(root: &web_sys::HtmlElement, tip: &web_sys::HtmlElement, mark: usize) {
+/// Places the tooltip beside its mark: its size is measured, the place is the core's
+/// ([`tooltip::place`]), inside the explorer `root`.
+fn place(root: &web_sys::Element, tip: &web_sys::HtmlElement, mark: usize) {
     let Ok(Some(mark)) = root.query_selector(&format!(".oms-mark[data-index=\"{mark}\"]")) else {
         return;
     };
@@ -58,52 +62,76 @@ fn place(root: &web_sys::HtmlElement, tip: &web_sys::HtmlElement, mark: usize) {
     let (x, y) = tooltip::place(anchor, size, bounds);
     set_style(tip, "left", &format!("{}px", coord(x)));
     set_style(tip, "top", &format!("{}px", coord(y)));
-    set_style(tip, "visibility", "visible");
 }
 
-/// The open tooltip, hidden until it is placed.
+thread_local! {
+    /// What the tooltip element shows now (`None`: hidden), so it is not written twice for one
+    /// change (once at once in the event, once by the effect that follows the state).
+    static SHOWN: std::cell::Cell<Option<(oms_core::interaction::Active, usize)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Writes the open tooltip (or hides it) now, unless it already shows it.
+pub fn refresh(state: ReaderState) {
+    let now = state
+        .tooltip
+        .get_untracked()
+        .map(|a| (a, state.metric.get_untracked().0));
+    if SHOWN.with(|s| s.get()) == now && now.is_some() {
+        return;
+    }
+    SHOWN.with(|s| s.set(now));
+    let Some(tip) = document()
+        .get_element_by_id(TOOLTIP_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let (Some(text), Some(active)) = (open_text(state), state.tooltip.get_untracked()) else {
+        tip.set_hidden(true);
+        return;
+    };
+    let lines = tip.children();
+    let source = text.source_line(state.lang);
+    for (i, line) in [
+        Some(text.title.as_str()),
+        Some(text.value.as_str()),
+        Some(text.when.as_str()),
+        Some(source.as_str()),
+        text.totals.as_deref(),
+        Some(text.kind.as_str()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(p) = lines
+            .item(i as u32)
+            .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            p.set_hidden(line.is_none());
+            p.set_text_content(line);
+        }
+    }
+    tip.set_hidden(false);
+    if let Ok(Some(root)) = tip.closest(".oms-explorer") {
+        place(&root, &tip, active.mark);
+    }
+}
+
+/// The tooltip (the core's element), hidden until a mark opens it.
 #[component]
 pub fn Tooltip(
     /// The reader's state.
     state: ReaderState,
-    /// The explorer, the box the tooltip stays inside.
-    root: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
-    let tip = NodeRef::<leptos::html::Div>::new();
-    let text = Memo::new(move |_| open_text(state));
+    // The tooltip follows every change of what it shows (a new measure, a closed tooltip...).
     Effect::new(move |_| {
-        text.track();
+        state.tooltip.track();
         state.marks.track();
-        let Some(active) = state.tooltip.get() else {
-            return;
-        };
-        request_animation_frame(move || {
-            if let (Some(root), Some(tip)) = (root.get_untracked(), tip.get_untracked()) {
-                place(&root, &tip, active.mark);
-            }
-        });
+        state.view.track();
+        refresh(state);
     });
-    move || {
-        text.get().map(|t| {
-            let source = t.source_line(state.lang);
-            view! {
-                <div
-                    class="oms-tooltip"
-                    role="tooltip"
-                    id=TOOLTIP_ID
-                    node_ref=tip
-                    style:left="0"
-                    style:top="0"
-                    style:visibility="hidden"
-                >
-                    <p class="oms-tooltip__title">{t.title}</p>
-                    <p class="oms-tooltip__value">{t.value}</p>
-                    <p>{t.when}</p>
-                    <p>{source}</p>
-                    {t.totals.map(|x| view! { <p class="oms-tooltip__totals">{x}</p> })}
-                    <p class="oms-tooltip__kind">{t.kind}</p>
-                </div>
-            }
-        })
-    }
+    let node = NodeRef::new();
+    crate::region::use_region(node, Signal::derive(widget::tooltip), |_| {});
+    view! { <div class="oms-region" node_ref=node></div> }
 }

@@ -66,7 +66,7 @@ fn attrs(root: &web_sys::Element, selector: &str, name: &str) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-async fn headline_is_drawn_to_the_measured_width() {
+async fn headline_is_drawn_to_scale_in_its_box() {
     let root = container(480);
     let data = loaded(MINIMAL);
     let state = Signal::stored(LoadState::Ready(data));
@@ -91,13 +91,29 @@ async fn headline_is_drawn_to_the_measured_width() {
             "44,25\u{202f}%"
         ]
     );
-    // The chart fills its 480 px box: the widest value label ("12,25 %") takes 7 x 0.7 x 14 + 6 =
-    // 74.6 px, leaving a 405.4 px track; 40.5 % of it is 164.19.
-    assert_eq!(attrs(&root, ".oms-chart", "width"), ["480"]);
+    // Each bar is its share of the track, whatever the box's width; laid out in a 480 px box (with
+    // no stylesheet here), the chart fills it and every bar has its share of the track's pixels.
     assert_eq!(
         attrs(&root, ".oms-bar__fill", "width"),
-        ["164.2", "49.7", "12.2", "179.4"]
+        ["40.5%", "12.3%", "3%", "44.3%"]
     );
+    let widths = |selector: &str| -> Vec<f64> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.get_bounding_client_rect().width())
+            .collect()
+    };
+    assert_eq!(widths(".oms-chart"), [480.0]);
+    let track = widths(".oms-bar__track")[0];
+    assert!(track > 0.0);
+    for (fill, share) in widths(".oms-bar__fill")
+        .iter()
+        .zip([0.405, 0.1225, 0.03, 0.4425])
+    {
+        assert!((fill / track - share).abs() < 0.002, "{fill} of {track}");
+    }
     assert_eq!(
         attrs(&root, ".oms-bar", "data-key"),
         ["a", "b", "c", "remainder"]

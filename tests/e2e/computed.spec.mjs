@@ -3,10 +3,12 @@
 // view; axe-clean; screenshots at 320, 768 and 1280 px, light and dark, Italian and English.
 // The snapshot is tests/fixtures/valid-computed.json: synthetic test data, never shipped.
 import { test, expect } from '@playwright/test';
+import { chartTextProblems, sidewaysScroll } from './layout.mjs';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEL, WidgetPage } from './widget-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -25,116 +27,103 @@ test.beforeEach(async ({ page }) => {
 
 /** Fails if the page scrolls sideways, or chart text leaves the chart or overlaps other text. */
 async function expectCleanLayout(page, what) {
-  const problems = await page.evaluate(() => {
-    const out = [];
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('horizontal scroll');
-    const svg = document.querySelector('.oms-chart')?.getBoundingClientRect();
-    const texts = [...document.querySelectorAll('.oms-chart text')]
-      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
-      .filter((t) => t.r.width > 0);
-    for (let i = 0; i < texts.length; i++) {
-      const a = texts[i].r;
-      if (svg && (a.left < svg.left - 1 || a.right > svg.right + 1)) out.push(`${texts[i].text} leaves the chart`);
-      for (let j = i + 1; j < texts.length; j++) {
-        const b = texts[j].r;
-        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
-          out.push(`${texts[i].text} overlaps ${texts[j].text}`);
-        }
-      }
-    }
-    return out;
-  });
+  const problems = await chartTextProblems(page);
+  if (await sidewaysScroll(page)) problems.push('horizontal scroll');
   expect(problems, what).toEqual([]);
 }
 
 test('a computed series draws a line per group, China and the US emphasized', async ({ page }) => {
-  await page.goto(`./?lang=en&metric=${METRIC}`);
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
+  await expect(widget.chart()).toBeVisible();
   const groups = [...new Set(metric.values.map((v) => v.series))];
-  await expect(page.locator('.oms-chart .oms-data-line')).toHaveCount(groups.length);
-  await expect(page.locator('.oms-chart .oms-connector')).toHaveCount(0);
-  await expect(page.locator('.oms-line--muted')).toHaveCount(groups.length - 2);
-  await expect(page.locator('.oms-line[data-key="china"]')).not.toHaveClass(/muted/);
-  await expect(page.locator('.oms-line[data-key="us"]')).not.toHaveClass(/muted/);
-  await expect(page.locator('.oms-chart .oms-point')).toHaveCount(metric.values.length);
+  await expect(widget.dataLines(widget.chart())).toHaveCount(groups.length);
+  await expect(widget.connectors(widget.chart())).toHaveCount(0);
+  await expect(widget.mutedLines()).toHaveCount(groups.length - 2);
+  await expect(widget.line('china')).not.toHaveClass(/muted/);
+  await expect(widget.line('us')).not.toHaveClass(/muted/);
+  await expect(widget.points(widget.chart())).toHaveCount(metric.values.length);
   // The last figure of each series is written beside its name; the others are in tooltips.
-  await expect(page.locator('.oms-chart .oms-point__value')).toHaveCount(0);
+  await expect(widget.pointValues(widget.chart())).toHaveCount(0);
   const lastChina = metric.values.filter((v) => v.series === 'china').at(-1);
-  await expect(page.locator('.oms-line[data-key="china"] .oms-series-name')).toHaveText(`China ${lastChina.value.toFixed(1)}\u202f%`);
+  await expect(widget.seriesName('china')).toHaveText(`China ${lastChina.value.toFixed(1)}\u202f%`);
   await expect(page.getByText('dashed line')).toHaveCount(0);
   await expectCleanLayout(page, 'computed chart at 1280');
 });
 
 test('the tooltip and the table give the totals behind each share', async ({ page }) => {
-  await page.goto(`./?lang=en&metric=${METRIC}`);
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
   const china = metric.values.filter((v) => v.series === 'china');
   const last = china[china.length - 1];
-  const marks = page.locator('.oms-mark[data-key="china"]');
+  const marks = widget.mark('china');
   await expect(marks).toHaveCount(china.length);
   await marks.last().hover();
-  const tip = page.getByRole('tooltip');
+  const tip = widget.tooltip();
   await expect(tip).toBeVisible();
   const totals = `${last.numerator.toLocaleString('en-US')} of ${last.denominator.toLocaleString('en-US')} downloads`;
   await expect(tip).toContainText(totals);
   await expect(tip).toContainText(`${last.value.toFixed(1)}\u202f%`);
   await expect(tip).toContainText("computed from the study's dataset");
 
-  await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
-  await expect(page.getByRole('columnheader', { name: 'Download (sul totale)' })).toBeVisible();
+  await widget.goto(`?lang=it&view=table&metric=${METRIC}`);
+  await expect(widget.columnHeader('Download (sul totale)')).toBeVisible();
   // A page at a time: 24 rows, then the next 24, down to the last.
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(Math.min(24, metric.values.length));
-  const pager = page.getByRole('navigation', { name: 'Pagine della tabella' });
+  await expect(widget.tableRows()).toHaveCount(Math.min(24, metric.values.length));
+  const pager = widget.pager('Pagine della tabella');
   await expect(pager).toContainText(`Righe 1–24 di ${metric.values.length}`);
-  await expect(pager.getByRole('button', { name: 'Righe precedenti' })).toBeDisabled();
-  await pager.getByRole('button', { name: 'Righe successive' }).click();
+  await expect(widget.pagerButton(pager, 'Righe precedenti')).toBeDisabled();
+  await widget.pagerButton(pager, 'Righe successive').click();
   await expect(pager).toContainText(`Righe 25–48 di ${metric.values.length}`);
-  await expect(page.locator('.oms-table tbody tr').first().locator('td').first()).toHaveText(
+  await expect(widget.tableCell(0, 0)).toHaveText(
     `${metric.values[24].value.toFixed(1).replace('.', ',')}\u202f%`,
   );
   const pages = Math.ceil(metric.values.length / 24);
-  for (let i = 2; i < pages; i++) await pager.getByRole('button', { name: 'Righe successive' }).click();
-  await expect(pager.getByRole('button', { name: 'Righe successive' })).toBeDisabled();
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(metric.values.length - (pages - 1) * 24);
-  await pager.getByRole('button', { name: 'Righe precedenti' }).click();
+  for (let i = 2; i < pages; i++) await widget.pagerButton(pager, 'Righe successive').click();
+  await expect(widget.pagerButton(pager, 'Righe successive')).toBeDisabled();
+  await expect(widget.tableRows()).toHaveCount(metric.values.length - (pages - 1) * 24);
+  await widget.pagerButton(pager, 'Righe precedenti').click();
   await expect(pager).toContainText(`Righe ${(pages - 2) * 24 + 1}–${(pages - 1) * 24} di`);
   // Another measure starts at its first page.
   const orgs = fixture.metrics.findIndex((m) => m.id === 'computed-download-share-by-organisation');
-  await page.getByLabel('Misura').selectOption(String(orgs));
+  await widget.measureByLabel('Misura').selectOption(String(orgs));
   await expect(pager).toContainText(`Righe 1–24 di ${fixture.metrics[orgs].values.length}`);
-  await page.goto(`./?lang=it&view=table&metric=${METRIC}`);
+  await widget.goto(`?lang=it&view=table&metric=${METRIC}`);
   const first = metric.values[0];
-  await expect(page.locator('.oms-table tbody tr').first().locator('td').nth(1)).toHaveText(
+  await expect(widget.tableCell(0, 1)).toHaveText(
     `${first.numerator.toLocaleString('it-IT')} su ${first.denominator.toLocaleString('it-IT')}`,
   );
   // One source for every row: named under the table, not repeated in a column.
-  await expect(page.getByRole('columnheader', { name: 'Fonte' })).toHaveCount(0);
+  await expect(widget.columnHeader('Fonte')).toHaveCount(0);
 
-  await page.goto(`./?lang=en&view=sources&metric=${METRIC}`);
+  await widget.goto(`?lang=en&view=sources&metric=${METRIC}`);
   await expect(page.getByRole('heading', { name: 'How the computed figures were made' })).toBeVisible();
-  await expect(page.locator('.oms-provenance')).toContainText(metric.provenance.input_sha256);
-  await expect(page.locator('.oms-provenance')).toContainText(metric.provenance.command);
-  await expect(page.locator('.oms-provenance')).toContainText('published 17.1');
+  await expect(widget.provenance()).toContainText(metric.provenance.input_sha256);
+  await expect(widget.provenance()).toContainText(metric.provenance.command);
+  await expect(widget.provenance()).toContainText('published 17.1');
 });
 
 test('keyboard moves along a computed series and announces its totals', async ({ page }) => {
-  await page.goto(`./?lang=en&metric=${METRIC}`);
-  const first = page.locator('.oms-chart .oms-mark').first();
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
+  const first = widget.marks(widget.chart()).first();
   await first.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('.oms-chart .oms-mark:focus')).toHaveCount(1);
-  await expect(page.locator('[aria-live]').filter({ hasText: 'downloads' }).first()).toContainText(' of ');
+  await expect(widget.focusedMarks(widget.chart())).toHaveCount(1);
+  await expect(widget.liveRegions().filter({ hasText: 'downloads' }).first()).toContainText(' of ');
 });
 
 test('the top organisations draw as lines too, each named with its last share', async ({ page }) => {
   const orgs = fixture.metrics.find((m) => m.id === 'computed-download-share-by-organisation');
   const ids = [...new Set(orgs.values.map((v) => v.series))];
+  const widget = new WidgetPage(page);
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`./?lang=en&metric=${orgs.id}`);
-    await expect(page.locator('.oms-chart .oms-data-line')).toHaveCount(ids.length);
+    await widget.goto(`?lang=en&metric=${orgs.id}`);
+    await expect(widget.dataLines(widget.chart())).toHaveCount(ids.length);
     for (const id of ids) {
       const last = orgs.values.filter((v) => v.series === id).at(-1);
-      await expect(page.locator(`.oms-line[data-key="${id}"] .oms-series-name`)).toContainText(`${last.value.toFixed(1)}\u202f%`);
+      await expect(widget.seriesName(id)).toContainText(`${last.value.toFixed(1)}\u202f%`);
     }
     await expectCleanLayout(page, `organisations at ${width}`);
     await page.screenshot({ path: `${shots}/computed-organisations-${width}.png`, fullPage: true });
@@ -144,16 +133,17 @@ test('the top organisations draw as lines too, each named with its last share', 
 for (const lang of ['it', 'en']) {
   for (const scheme of ['light', 'dark']) {
     test(`computed series: axe and layout at three widths (${lang}, ${scheme})`, async ({ page }) => {
+      const widget = new WidgetPage(page);
       await page.emulateMedia({ colorScheme: scheme });
       for (const width of [320, 768, 1280]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.goto(`./?lang=${lang}&metric=${METRIC}`);
-        await expect(page.locator('.oms-chart .oms-data-line').first()).toBeVisible();
+        await widget.goto(`?lang=${lang}&metric=${METRIC}`);
+        await expect(widget.dataLines(widget.chart()).first()).toBeVisible();
         await expectCleanLayout(page, `${lang} ${scheme} ${width}`);
         await page.screenshot({ path: `${shots}/computed-${width}-${scheme}-${lang}.png`, fullPage: true });
         for (const view of ['table', 'sources']) {
-          await page.goto(`./?lang=${lang}&view=${view}&metric=${METRIC}`);
-          await expect(page.locator(view === 'table' ? '.oms-table' : '.oms-provenance')).toBeVisible();
+          await widget.goto(`?lang=${lang}&view=${view}&metric=${METRIC}`);
+          await expect(view === 'table' ? widget.table() : widget.provenance()).toBeVisible();
           const overflow = await page.evaluate(
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );

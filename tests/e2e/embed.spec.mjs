@@ -2,11 +2,12 @@
 // height messages and listeners, the theme message, URL state and parameters.
 import { test, expect } from '@playwright/test';
 import { hostPage } from './playwright.config.mjs';
+import { CLASS, WidgetPage } from './widget-page.mjs';
 
 /** The iframe's height and its document's content height, in px. */
 async function heights(page, id) {
   const frame = page.frameLocator(`#${id}`);
-  await expect(frame.locator('.oms-title').first()).toBeVisible();
+  await expect(new WidgetPage(frame).title().first()).toBeVisible();
   const outer = await page.locator(`#${id}`).evaluate((f) => f.getBoundingClientRect().height);
   const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
   return { outer, inner };
@@ -88,7 +89,7 @@ test('the messages: own, Datawrapper, AMP, and pym only with a childId', async (
 test('the host switches the theme; malformed messages are ignored', async ({ page }) => {
   await page.goto(hostPage);
   const frame = page.frameLocator('#oms-1');
-  await expect(frame.locator('.oms-title')).toBeVisible();
+  await expect(new WidgetPage(frame).title()).toBeVisible();
   const theme = () => frame.locator('html').getAttribute('data-theme');
   const bg = () => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(await theme()).toBe('auto');
@@ -115,8 +116,9 @@ test('the host switches the theme; malformed messages are ignored', async ({ pag
 });
 
 test('a message from the widget page itself, not its parent, is ignored', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
   await page.evaluate(() => window.postMessage({ type: 'open-model-share:set-theme', version: 1, theme: 'dark' }, '*'));
   await page.waitForTimeout(100);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'auto');
@@ -125,52 +127,58 @@ test('a message from the widget page itself, not its parent, is ignored', async 
 test('URL parameters set the start; the reader state is written back', async ({ page }) => {
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && m.text().startsWith('open-model-share') && warnings.push(m.text()));
-  await page.goto('./?lang=en&theme=dark&view=table&metric=atom-cumulative-downloads&hide=us');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en&theme=dark&view=table&metric=atom-cumulative-downloads&hide=us');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(1);
-  await expect(page.locator('.oms-table th[scope=row]')).toHaveText(['China']);
-  await page.getByRole('button', { name: 'Chart' }).click();
+  await expect(widget.tableRows()).toHaveCount(1);
+  await expect(widget.tableRowHeaders()).toHaveText(['China']);
+  await widget.viewButton('Chart').click();
   await expect.poll(() => page.evaluate(() => location.search)).toBe('?lang=en&theme=dark&metric=atom-cumulative-downloads&hide=us');
-  await page.locator('.oms-legend__item[data-key="us"]').click();
-  await page.getByRole('button', { name: 'Sources & method' }).click();
+  await widget.legendItem('us').click();
+  await widget.viewButton('Sources & method').click();
   await expect.poll(() => page.evaluate(() => location.search)).toBe('?lang=en&theme=dark&view=sources&metric=atom-cumulative-downloads');
   // A copied link reopens the same state.
   await page.reload();
-  await expect(page.locator('.oms-sources')).toBeVisible();
-  await expect(page.locator('.oms-select')).toHaveValue(String(1));
+  await expect(widget.sourcesPanel()).toBeVisible();
+  await expect(widget.measureSelect()).toHaveValue(String(1));
   expect(warnings).toEqual([]);
   // Invalid values fall back to the defaults, with a warning.
-  await page.goto('./?lang=en&theme=sepia&view=map&metric=nope&hide=martians');
-  await expect(page.locator('.oms-chart')).toBeVisible();
-  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
+  await widget.goto('?lang=en&theme=sepia&view=map&metric=nope&hide=martians');
+  await expect(widget.chart()).toBeVisible();
+  await expect(widget.title()).toHaveText('China leads by 1.3 percentage points');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'auto');
   for (const word of ['theme', 'view', 'nope', 'martians']) expect(warnings.join('\n')).toContain(word);
 });
 
 test('plain=1 hides the title and footer chrome, not the figures', async ({ page }) => {
-  await page.goto('./?lang=en&plain=1');
-  await expect(page.locator('.oms-chart')).toBeVisible();
-  await expect(page.locator('.oms-title')).toHaveClass(/oms-sr-only/);
-  await expect(page.locator('.oms-footer')).toBeHidden();
-  await expect(page.locator('.oms-bar__value').first()).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en&plain=1');
+  await expect(widget.chart()).toBeVisible();
+  // Kept for screen readers, out of sight (the boot script marks the page before its first paint).
+  await expect(widget.title()).toHaveCSS('clip', 'rect(0px, 0px, 0px, 0px)');
+  await expect(widget.title()).toHaveCSS('position', 'absolute');
+  await expect(widget.footer()).toBeHidden();
+  await expect(widget.barValues().first()).toBeVisible();
 });
 
 test('the embed dialog: the code for the current state, copied, works pasted into a blank page', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
-  await page.goto('./?lang=it&theme=dark');
-  await expect(page.locator('.oms-chart')).toBeVisible();
-  await page.locator('.oms-select').selectOption('1');
-  await page.getByRole('button', { name: 'Tabella' }).click();
-  const opener = page.locator('[data-action="embed"]');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=it&theme=dark');
+  await expect(widget.chart()).toBeVisible();
+  await widget.measureSelect().selectOption('1');
+  await widget.viewButton('Tabella').click();
+  const opener = widget.embedButton();
   await opener.click();
-  const dialog = page.getByRole('dialog');
+  const dialog = widget.embedDialog();
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('heading')).toHaveText('Incorpora questo grafico');
-  const code = await dialog.locator('textarea').inputValue();
+  await expect(widget.embedDialogHeading()).toHaveText('Incorpora questo grafico');
+  const code = await widget.embedCode().inputValue();
   const base = new URL('./', page.url()).href;
-  expect(code).toContain(`<iframe src="${base}?lang=it&amp;theme=dark&amp;view=table&amp;metric=atom-cumulative-downloads"`);
+  // The prerendered page of the language, measure and view: right from its first paint.
+  expect(code).toContain(`<iframe src="${base}it/atom-cumulative-downloads/table.html?theme=dark"`);
   expect(code).toContain('title="Download di modelli aperti: Cina e Stati Uniti"');
   expect(code).toContain('style="width:100%;border:0"');
   expect(code).toContain('loading="lazy"');
@@ -179,14 +187,15 @@ test('the embed dialog: the code for the current state, copied, works pasted int
   // The default height is the widget's height at 640 px.
   const height = Number(code.match(/height="(\d+)"/)[1]);
   const at640 = await browser.newPage({ viewport: { width: 640, height: 900 } });
-  await at640.goto('./?lang=it&theme=dark&view=table&metric=atom-cumulative-downloads');
-  await expect(at640.locator('.oms-table')).toBeVisible();
-  const real = await at640.locator('main').evaluate((m) => Math.ceil(m.getBoundingClientRect().height));
+  const widget640 = new WidgetPage(at640);
+  await widget640.goto('?lang=it&theme=dark&view=table&metric=atom-cumulative-downloads');
+  await expect(widget640.table()).toBeVisible();
+  const real = await widget640.main().evaluate((m) => Math.ceil(m.getBoundingClientRect().height));
   expect(Math.abs(height - real)).toBeLessThanOrEqual(2);
   await at640.close();
 
-  await dialog.getByRole('button', { name: 'Copia il codice' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Copiato.');
+  await widget.embedDialogButton('Copia il codice').click();
+  await expect(widget.embedStatus()).toHaveText('Copiato.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(code);
   // Escape closes the dialog and focus returns to its opener.
@@ -198,7 +207,7 @@ test('the embed dialog: the code for the current state, copied, works pasted int
   const blank = await context.newPage();
   await blank.setContent(`<!doctype html><html><body style="margin:0"><p>Articolo</p>${copied}</body></html>`);
   const frame = blank.frameLocator('iframe');
-  await expect(frame.locator('.oms-table')).toBeVisible();
+  await expect(new WidgetPage(frame).table()).toBeVisible();
   await expect
     .poll(async () => {
       const outer = await blank.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
@@ -213,17 +222,18 @@ test('data: the same origin is used; another origin is refused with no request m
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   // Same origin, relative to the page: fetched and shown.
-  await page.goto('./?lang=en&data=data/snapshot.json');
-  await expect(page.locator('.oms-bar__value').first()).toHaveText('17.1\u202f%');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en&data=data/snapshot.json');
+  await expect(widget.barValues().first()).toHaveText('17.1\u202f%');
   // Another origin (the host page's server), not on the build-time allowlist: refused.
   // Another origin than the page's and the allowlist's (the test build allows the host page's).
   const foreign = hostPage.replace('127.0.0.1', 'localhost').replace('article-it.html', 'fake.json');
-  await page.goto(`./?lang=it&data=${encodeURIComponent(foreign)}`);
-  const alert = page.getByRole('alert');
+  await widget.goto(`?lang=it&data=${encodeURIComponent(foreign)}`);
+  const alert = widget.errorAlert();
   await expect(alert).toContainText(`I dati da ${new URL(foreign).origin} non vengono mostrati`);
-  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await expect(widget.chart()).toHaveCount(0);
   expect(requests.filter((u) => u.startsWith(new URL(foreign).origin))).toEqual([]);
   // Nor is a script address turned into a request.
-  await page.goto(`./?lang=en&data=${encodeURIComponent('javascript:alert(1)')}`);
-  await expect(page.getByRole('alert')).toContainText('is not shown');
+  await widget.goto(`?lang=en&data=${encodeURIComponent('javascript:alert(1)')}`);
+  await expect(widget.errorAlert()).toContainText('is not shown');
 });

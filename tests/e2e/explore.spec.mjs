@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CLASS, SEL, WidgetPage } from './widget-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const snapshot = JSON.parse(readFileSync(resolve(here, '../../public/data/snapshot.json'), 'utf8'));
@@ -32,13 +33,13 @@ const overlaps = (a, b) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** The tooltip is inside the widget and does not cover the mark it describes. */
-async function expectTooltipBeside(page, mark) {
-  const tip = page.getByRole('tooltip');
+async function expectTooltipBeside(widget, mark) {
+  const tip = widget.tooltip();
   await expect(tip).toBeVisible();
   await expect(tip).toHaveCSS('visibility', 'visible');
   const t = await box(tip);
-  const m = await box(mark.locator('.oms-bar__fill, .oms-point').first());
-  const w = await box(page.locator('.oms-explorer'));
+  const m = await box(widget.markShape(mark).first());
+  const w = await box(widget.explorer());
   expect(overlaps(t, m), 'tooltip covers its mark').toBe(false);
   expect(t.x).toBeGreaterThanOrEqual(w.x - 0.5);
   expect(t.y).toBeGreaterThanOrEqual(w.y - 0.5);
@@ -47,60 +48,63 @@ async function expectTooltipBeside(page, mark) {
 }
 
 test('every measure is selectable and shows exactly its sourced numbers', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
-  const select = page.getByLabel('Measure');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
+  const select = widget.measureByLabel('Measure');
   await expect(select.locator('option')).toHaveCount(snapshot.metrics.length);
   await expect(select).toHaveValue(String(snapshot.metrics.findIndex((m) => m.id === snapshot.headline_metric)));
   for (const [i, m] of snapshot.metrics.entries()) {
     await select.selectOption(String(i));
-    await expect(page.locator('.oms-title')).not.toBeEmpty();
-    await expect(page.locator('.oms-subtitle')).toContainText(m.label.en);
+    await expect(widget.title()).not.toBeEmpty();
+    await expect(widget.subtitle()).toContainText(m.label.en);
     const dates = new Set(m.values.map((v) => v.date ?? JSON.stringify(v.window ?? null)));
     const timeline = dates.size > 1;
     const remainder = m.parts_of_whole ? 1 : 0;
-    await expect(page.locator('.oms-mark')).toHaveCount(m.values.length + (timeline ? 0 : remainder));
+    await expect(widget.marks()).toHaveCount(m.values.length + (timeline ? 0 : remainder));
     // The table holds the same numbers.
-    await page.getByRole('button', { name: 'Table' }).click();
-    const rows = page.locator('.oms-table tbody tr');
+    await widget.viewButton('Table').click();
+    const rows = widget.tableRows();
     await expect(rows).toHaveCount(m.values.length + remainder);
     for (const [k, v] of m.values.entries()) {
       const row = rows.nth(k);
-      await expect(row.locator('th')).toHaveText(seriesLabel(v.series));
-      const cell = (await row.locator('td').first().textContent()) ?? '';
+      await expect(widget.rowHeader(row)).toHaveText(seriesLabel(v.series));
+      const cell = (await widget.rowCells(row).first().textContent()) ?? '';
       if (m.unit === 'percent') expect(cell).toBe(pct(v.value));
       else expect(countFromWords(cell)).toBe(v.value);
     }
-    await page.getByRole('button', { name: 'Chart' }).click();
+    await widget.viewButton('Chart').click();
   }
 });
 
 test('the headline sentence changes with the measure', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
-  const select = page.getByLabel('Measure');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.title()).toHaveText('China leads by 1.3 percentage points');
+  const select = widget.measureByLabel('Measure');
   const idx = (id) => String(snapshot.metrics.findIndex((m) => m.id === id));
   await select.selectOption(idx('openrouter-top10-token-share'));
-  await expect(page.locator('.oms-title')).toHaveText(
+  await expect(widget.title()).toHaveText(
     `China: from ${pct('2.8')} (${nbsp('Nov 2024')}) to ${pct('72.7')} (${nbsp('Jan 2026')})`,
   );
   await select.selectOption(idx('atom-cumulative-downloads'));
-  await expect(page.locator('.oms-title')).toHaveText(
+  await expect(widget.title()).toHaveText(
     `China leads: ${nbsp('1.15 billion')} vs ${nbsp('723 million')} for United States`,
   );
 });
 
 test('hovering a bar shows its tooltip beside it; leaving hides it', async ({ page }) => {
-  await page.goto('./?lang=en');
-  const us = page.locator('.oms-mark[data-key="us"]');
-  await us.locator('.oms-bar__fill').hover();
-  const tip = page.getByRole('tooltip');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  const us = widget.mark('us');
+  await widget.barFills(us).hover();
+  const tip = widget.tooltip();
   await expect(tip).toContainText('United States');
   await expect(tip).toContainText(pct('15.8'));
   await expect(tip).toContainText(nbsp('Aug 2024') + '\u00a0– ' + nbsp('Aug 2025'));
   await expect(tip).toContainText('Source: Financial Times');
   await expect(tip).toContainText('relayed by an outlet');
-  await expectTooltipBeside(page, us);
+  await expectTooltipBeside(widget, us);
   await page.mouse.move(2, 2);
   await expect(tip).toHaveCount(0);
 });
@@ -108,36 +112,41 @@ test('hovering a bar shows its tooltip beside it; leaving hides it', async ({ pa
 test('tapping shows the same tooltip; tapping the background closes it', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto('./?lang=it');
-  const china = page.locator('.oms-mark[data-key="china"]');
-  await china.locator('.oms-bar__fill').tap();
-  const tip = page.getByRole('tooltip');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=it');
+  const china = widget.mark('china');
+  await widget.barFills(china).tap();
+  const tip = widget.tooltip();
   await expect(tip).toContainText('Cina');
   await expect(tip).toContainText(pct('17,1'));
   await expect(tip).toContainText('Fonte: Stanford HAI / DigiChina');
   await expect(tip).toContainText('riportato da una testata');
-  await expectTooltipBeside(page, china);
-  const rest = page.locator('.oms-mark[data-key="remainder"]');
-  await rest.locator('.oms-bar__fill').tap();
+  await expectTooltipBeside(widget, china);
+  const rest = widget.mark('remainder');
+  await widget.barFills(rest).tap();
   await expect(tip).toContainText('Tutti gli altri');
   await expect(tip).toContainText('calcolato: 100 % meno le parti con fonte');
-  await expectTooltipBeside(page, rest);
-  const fig = await box(page.locator('.oms-figure'));
+  await expectTooltipBeside(widget, rest);
+  const fig = await box(widget.figure());
   await page.touchscreen.tap(fig.x + fig.width - 4, fig.y + 4);
   await expect(tip).toHaveCount(0);
   await context.close();
 });
 
 test('the keyboard reaches every mark from one tab stop, with the same tooltips', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
   let onMark = false;
   for (let i = 0; i < 10 && !onMark; i++) {
     await page.keyboard.press('Tab');
-    onMark = await page.evaluate(() => document.activeElement?.classList.contains('oms-mark') ?? false);
+    onMark = await page.evaluate(
+      (mark) => document.activeElement?.classList.contains(mark) ?? false,
+      CLASS.mark,
+    );
   }
   expect(onMark, 'a mark is reachable by Tab').toBe(true);
-  const tip = page.getByRole('tooltip');
+  const tip = widget.tooltip();
   const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-key'));
   expect(await focused()).toBe('china');
   await expect(tip).toContainText('China');
@@ -145,7 +154,7 @@ test('the keyboard reaches every mark from one tab stop, with the same tooltips'
   expect(await focused()).toBe('us');
   await expect(tip).toContainText('United States');
   // Screen readers hear the figure once, from the polite live region (not also by aria-describedby).
-  await expect(page.locator('[aria-live="polite"]')).toContainText('United States');
+  await expect(widget.liveRegion()).toContainText('United States');
   await page.keyboard.press('End');
   expect(await focused()).toBe('remainder');
   await expect(tip).toContainText('Everyone else');
@@ -154,56 +163,61 @@ test('the keyboard reaches every mark from one tab stop, with the same tooltips'
   await page.keyboard.press('Escape');
   await expect(tip).toHaveCount(0);
   // Only one mark is in the tab order.
-  await expect(page.locator('.oms-mark[tabindex="0"]')).toHaveCount(1);
+  await expect(widget.tabbableMarks()).toHaveCount(1);
   // Tab leaves the chart (no trap).
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.classList.contains('oms-mark'))).toBe(false);
+  expect(
+    await page.evaluate((mark) => document.activeElement?.classList.contains(mark), CLASS.mark),
+  ).toBe(false);
 });
 
 test('the legend highlights on hover and hides or shows on activation', async ({ page }) => {
-  await page.goto('./?lang=en');
-  const legendChina = page.locator('.oms-legend__item[data-key="china"]');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  const legendChina = widget.legendItem('china');
   await legendChina.hover();
-  await expect(page.locator('.oms-mark[data-key="us"]')).toHaveClass(/oms-mark--dim/);
-  await expect(page.locator('.oms-mark[data-key="china"]')).not.toHaveClass(/oms-mark--dim/);
+  await expect(widget.mark('us')).toHaveClass(new RegExp(CLASS.markDim));
+  await expect(widget.mark('china')).not.toHaveClass(new RegExp(CLASS.markDim));
   await legendChina.click();
   await expect(legendChina).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.locator('.oms-mark[data-key="china"]')).toHaveCount(0);
-  await expect(page.locator('.oms-mark')).toHaveCount(2);
+  await expect(widget.mark('china')).toHaveCount(0);
+  await expect(widget.marks()).toHaveCount(2);
   // The table shows exactly what is drawn.
-  await page.getByRole('button', { name: 'Table' }).click();
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(2);
-  await page.getByRole('button', { name: 'Chart' }).click();
-  await page.locator('.oms-legend__item[data-key="china"]').press('Enter');
-  await expect(page.locator('.oms-legend__item[data-key="china"]')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.oms-mark[data-key="china"]')).toHaveCount(1);
+  await widget.viewButton('Table').click();
+  await expect(widget.tableRows()).toHaveCount(2);
+  await widget.viewButton('Chart').click();
+  await widget.legendItem('china').press('Enter');
+  await expect(widget.legendItem('china')).toHaveAttribute('aria-pressed', 'true');
+  await expect(widget.mark('china')).toHaveCount(1);
   // China and the US differ by marker shape too, not only by colour.
-  const shapes = await page.locator('.oms-legend__swatch path').evaluateAll((els) => els.map((e) => e.getAttribute('d')));
+  const shapes = await widget.legendSwatchPaths().evaluateAll((els) => els.map((e) => e.getAttribute('d')));
   expect(shapes[0]).not.toBe(shapes[1]);
 });
 
 test('dated points are drawn only at the published dates, joined by a dashed connector', async ({ page }) => {
-  await page.goto('./?lang=en');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
   const m = snapshot.metrics.findIndex((x) => x.id === 'openrouter-top10-token-share');
-  await page.getByLabel('Measure').selectOption(String(m));
-  const points = page.locator('.oms-mark');
+  await widget.measureByLabel('Measure').selectOption(String(m));
+  const points = widget.marks();
   await expect(points).toHaveCount(2);
-  await expect(page.locator('.oms-axis').filter({ hasText: /\d{4}/ })).toHaveText([nbsp('Nov 2024'), nbsp('Jan 2026')]);
-  const dash = await page.locator('.oms-connector').evaluate((e) => getComputedStyle(e).strokeDasharray);
+  await expect(widget.axisLabels().filter({ hasText: /\d{4}/ })).toHaveText([nbsp('Nov 2024'), nbsp('Jan 2026')]);
+  const dash = await widget.connectors().evaluate((e) => getComputedStyle(e).strokeDasharray);
   expect(dash).not.toBe('none');
-  await expect(page.locator('.oms-note').filter({ hasText: 'connect published points' })).toBeVisible();
-  await points.nth(1).locator('.oms-point').hover();
-  const tip = page.getByRole('tooltip');
+  await expect(widget.notes().filter({ hasText: 'connect published points' })).toBeVisible();
+  await widget.points(points.nth(1)).hover();
+  const tip = widget.tooltip();
   await expect(tip).toContainText(pct('72.7'));
   await expect(tip).toContainText(nbsp('Jan 2026'));
   await expect(tip).toContainText("author's talk slides");
-  await expectTooltipBeside(page, points.nth(1));
+  await expectTooltipBeside(widget, points.nth(1));
 });
 
 test('the sources view shows definitions, provenance, roundings, version and a citation', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await page.getByRole('button', { name: 'Sources & method' }).click();
-  const panel = page.locator('.oms-sources');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await widget.viewButton('Sources & method').click();
+  const panel = widget.sourcesPanel();
   const m = snapshot.metrics.find((x) => x.id === snapshot.headline_metric);
   await expect(panel).toContainText(m.definition.en.slice(0, 60));
   await expect(panel).toContainText(m.caveats[0].en);
@@ -219,9 +233,10 @@ test('the sources view shows definitions, provenance, roundings, version and a c
 });
 
 test('CSV and JSON downloads hold exactly the data in view, with sources', async ({ page }) => {
-  await page.goto('./?lang=it');
-  await expect(page.locator('.oms-chart')).toBeVisible();
-  const [csvFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="csv"]').click()]);
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=it');
+  await expect(widget.chart()).toBeVisible();
+  const [csvFile] = await Promise.all([page.waitForEvent('download'), widget.downloadButton('csv').click()]);
   expect(csvFile.suggestedFilename()).toBe('open-model-share-hf-download-share-by-developer-country.csv');
   const csv = readFileSync(await csvFile.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -236,8 +251,8 @@ test('CSV and JSON downloads hold exactly the data in view, with sources', async
   expect(lines[3]).toContain(',remainder,Tutti gli altri,67.1,percent,');
 
   // Hide the US: the JSON download follows the view.
-  await page.locator('.oms-legend__item[data-key="us"]').click();
-  const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.locator('[data-format="json"]').click()]);
+  await widget.legendItem('us').click();
+  const [jsonFile] = await Promise.all([page.waitForEvent('download'), widget.downloadButton('json').click()]);
   const json = JSON.parse(readFileSync(await jsonFile.path(), 'utf8'));
   expect(json.metric.id).toBe(snapshot.headline_metric);
   expect(json.data_as_of).toBe(snapshot.data_as_of);
@@ -248,47 +263,51 @@ test('CSV and JSON downloads hold exactly the data in view, with sources', async
 });
 
 test('keyboard alone changes the measure and the view', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
   const active = () => page.evaluate(() => document.activeElement?.className ?? '');
-  for (let i = 0; i < 5 && !(await active()).includes('oms-select'); i++) await page.keyboard.press('Tab');
-  expect(await active()).toContain('oms-select');
-  const before = await page.locator('.oms-title').textContent();
+  for (let i = 0; i < 5 && !(await active()).includes(CLASS.select); i++) await page.keyboard.press('Tab');
+  expect(await active()).toContain(CLASS.select);
+  const before = await widget.title().textContent();
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('.oms-title')).not.toHaveText(before ?? '');
-  const selected = Number(await page.locator('.oms-select').inputValue());
-  await expect(page.locator('.oms-subtitle')).toContainText(snapshot.metrics[selected].label.en);
+  await expect(widget.title()).not.toHaveText(before ?? '');
+  const selected = Number(await widget.measureSelect().inputValue());
+  await expect(widget.subtitle()).toContainText(snapshot.metrics[selected].label.en);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  expect(await active()).toContain('oms-tab');
+  expect(await active()).toContain(CLASS.tab);
   await page.keyboard.press('Enter');
-  await expect(page.locator('.oms-table')).toBeVisible();
+  await expect(widget.table()).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.oms-sources')).toBeVisible();
+  await expect(widget.sourcesPanel()).toBeVisible();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  await expect(widget.chart()).toBeVisible();
 });
 
 test('touch alone switches views and toggles the legend', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 700 } });
   const page = await context.newPage();
-  await page.goto('./?lang=en');
-  await page.getByRole('button', { name: 'Table' }).tap();
-  await expect(page.locator('.oms-table tbody tr')).toHaveCount(3);
-  await page.getByRole('button', { name: 'Sources & method' }).tap();
-  await expect(page.locator('.oms-sources')).toBeVisible();
-  await page.getByRole('button', { name: 'Chart' }).tap();
-  await page.locator('.oms-legend__item[data-key="us"]').tap();
-  await expect(page.locator('.oms-mark[data-key="us"]')).toHaveCount(0);
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await widget.viewButton('Table').tap();
+  await expect(widget.tableRows()).toHaveCount(3);
+  await widget.viewButton('Sources & method').tap();
+  await expect(widget.sourcesPanel()).toBeVisible();
+  await widget.viewButton('Chart').tap();
+  await widget.legendItem('us').tap();
+  await expect(widget.mark('us')).toHaveCount(0);
   // Touch targets are at least 24 px in both directions (links inside sentences are exempt, as in WCAG 2.5.8).
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('button, select, summary, .oms-mark')]
-      .map((e) => ({ e, r: e.getBoundingClientRect() }))
-      .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
-      .map(({ e }) => e.outerHTML.slice(0, 80)),
+  const small = await page.evaluate(
+    (mark) =>
+      [...document.querySelectorAll(`button, select, summary, ${mark}`)]
+        .map((e) => ({ e, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && (r.width < 24 || r.height < 24))
+        .map(({ e }) => e.outerHTML.slice(0, 80)),
+    SEL.mark,
   );
   expect(small).toEqual([]);
   await context.close();
@@ -301,19 +320,21 @@ test('no layout shift after the first paint', async ({ page }) => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
   await page.waitForTimeout(500);
   const shifts = await page.evaluate(() => window.__shifts);
   expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
 });
 
 test('a tooltip opened by a click closes when the view changes', async ({ page }) => {
-  await page.goto('./?lang=en');
-  await page.locator('.oms-mark[data-key="us"] .oms-bar__fill').click();
-  await expect(page.getByRole('tooltip')).toBeVisible();
-  await page.getByRole('button', { name: 'Table' }).click();
-  await expect(page.getByRole('tooltip')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Chart' }).click();
-  await expect(page.getByRole('tooltip')).toHaveCount(0);
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await widget.barFills(widget.mark('us')).click();
+  await expect(widget.tooltip()).toBeVisible();
+  await widget.viewButton('Table').click();
+  await expect(widget.tooltip()).toHaveCount(0);
+  await widget.viewButton('Chart').click();
+  await expect(widget.tooltip()).toHaveCount(0);
 });

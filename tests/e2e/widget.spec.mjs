@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WidgetPage } from './widget-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,8 +42,9 @@ test('the bundled snapshot is requested once, alongside the wasm, with no unused
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
   });
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-chart')).toBeVisible();
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
   await page.waitForTimeout(3500); // Chromium warns of an unused preload after about 3 s.
   expect(requests.filter((u) => u.endsWith('snapshot.json'))).toHaveLength(1);
   // Requested by the loader's preload link, not by the app once started: it does not wait for the
@@ -57,43 +59,42 @@ test('the bundled snapshot is requested once, alongside the wasm, with no unused
 
 test('shows the study headline with its numbers, window and sources', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('./?lang=en');
-  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
-  await expect(page.locator('.oms-subtitle')).toContainText('Aug 2024 – Aug 2025');
-  const bars = page.locator('.oms-chart .oms-bar');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.title()).toHaveText('China leads by 1.3 percentage points');
+  await expect(widget.subtitle()).toContainText('Aug 2024 – Aug 2025');
+  const bars = widget.bars(widget.chart());
   await expect(bars).toHaveCount(3);
-  await expect(bars.nth(0).locator('.oms-bar__label')).toHaveText('China');
-  await expect(bars.nth(0).locator('.oms-bar__value')).toHaveText(pct('17.1'));
-  await expect(bars.nth(1).locator('.oms-bar__label')).toHaveText('United States');
-  await expect(bars.nth(1).locator('.oms-bar__value')).toHaveText(pct('15.8'));
-  await expect(bars.nth(2).locator('.oms-bar__label')).toHaveText('Everyone else');
-  await expect(bars.nth(2).locator('.oms-bar__value')).toHaveText(pct('67.1'));
-  // Bars are drawn to scale on one track.
-  const widths = await bars.locator('.oms-bar__fill').evaluateAll((els) =>
-    els.map((e) => Number(e.getAttribute('width'))),
-  );
-  const track = Number(await bars.nth(0).locator('.oms-bar__track').getAttribute('width'));
+  await expect(widget.barLabels(bars.nth(0))).toHaveText('China');
+  await expect(widget.barValues(bars.nth(0))).toHaveText(pct('17.1'));
+  await expect(widget.barLabels(bars.nth(1))).toHaveText('United States');
+  await expect(widget.barValues(bars.nth(1))).toHaveText(pct('15.8'));
+  await expect(widget.barLabels(bars.nth(2))).toHaveText('Everyone else');
+  await expect(widget.barValues(bars.nth(2))).toHaveText(pct('67.1'));
+  // Bars are drawn to scale on one track, as laid out at this width.
+  const widths = await widget.barFills(bars).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  const track = await widget.barTrack(bars.nth(0)).evaluate((e) => e.getBoundingClientRect().width);
   expect(widths[0] / track).toBeCloseTo(0.171, 3);
   expect(widths[1] / track).toBeCloseTo(0.158, 3);
   expect(widths[2] / track).toBeCloseTo(0.671, 3);
-  await expect(page.locator('.oms-chart')).toHaveAttribute(
+  await expect(widget.chart()).toHaveAttribute(
     'aria-label',
     'Chart of the figures: use the arrow keys to move between them',
   );
-  const markLabels = await page.locator('.oms-mark').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const markLabels = await widget.marks().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   expect(markLabels).toEqual([
     `China: ${pct('17.1')}, Aug\u00a02024\u00a0– Aug\u00a02025`,
     `United States: ${pct('15.8')}, Aug\u00a02024\u00a0– Aug\u00a02025`,
     `Everyone else: ${pct('67.1')}, Aug\u00a02024\u00a0– Aug\u00a02025`,
   ]);
-  const source = page.locator('.oms-source');
+  const source = widget.sourceLine();
   await expect(source).toContainText('MIT / Hugging Face study');
   await expect(source.getByRole('link', { name: 'Financial Times' })).toHaveAttribute(
     'href',
     'https://www.ft.com/content/8f187958-4461-42a3-90a8-3fecdb27155e',
   );
   await expect(source).toContainText('Stanford HAI / DigiChina');
-  await expect(page.locator('.oms-asof time')).toHaveAttribute('datetime', '2026-11-29');
+  await expect(widget.asOfTime()).toHaveAttribute('datetime', '2026-11-29');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const drawn = await page.evaluate(
     () => performance.getEntriesByName('open-model-share:drawn', 'mark').length,
@@ -103,10 +104,11 @@ test('shows the study headline with its numbers, window and sources', async ({ p
 });
 
 test('speaks Italian with Italian numbers', async ({ page }) => {
-  await page.goto('./?lang=it');
-  await expect(page.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
-  await expect(page.locator('.oms-subtitle')).toContainText('ago 2024 – ago 2025');
-  await expect(page.locator('.oms-bar__value')).toHaveText([pct('17,1'), pct('15,8'), pct('67,1')]);
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=it');
+  await expect(widget.title()).toHaveText('Cina in testa di 1,3 punti percentuali');
+  await expect(widget.subtitle()).toContainText('ago 2024 – ago 2025');
+  await expect(widget.barValues()).toHaveText([pct('17,1'), pct('15,8'), pct('67,1')]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'it');
 });
 
@@ -115,65 +117,71 @@ test('falls back to the browser language, then warns about an unknown lang', asy
   const page = await context.newPage();
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.goto('./?lang=xx');
-  await expect(page.locator('.oms-title')).toHaveText('Cina in testa di 1,3 punti percentuali');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=xx');
+  await expect(widget.title()).toHaveText('Cina in testa di 1,3 punti percentuali');
   expect(warnings.join('\n')).toContain('invalid lang parameter');
   await context.close();
 });
 
 test('an HTTP 500 shows its own error, and retry recovers', async ({ page }) => {
+  const widget = new WidgetPage(page);
   await page.route(SNAPSHOT, (route) => route.fulfill({ status: 500, body: 'oops' }));
-  await page.goto('./?lang=en');
-  const alert = page.getByRole('alert');
+  await widget.goto('?lang=en');
+  const alert = widget.errorAlert();
   await expect(alert).toContainText('the server answered with HTTP status 500');
-  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await expect(widget.chart()).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   await page.unroute(SNAPSHOT);
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('.oms-bar__value').first()).toHaveText(pct('17.1'));
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(widget.barValues().first()).toHaveText(pct('17.1'));
+  await expect(widget.errorAlert()).toHaveCount(0);
 });
 
 test('a malformed snapshot shows a JSON error, and retry recovers', async ({ page }) => {
   await page.route(SNAPSHOT, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', path: resolve(fixtures, 'malformed.json') }),
   );
-  await page.goto('./?lang=en');
-  await expect(page.getByRole('alert')).toContainText('it is not valid JSON');
-  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.errorAlert()).toContainText('it is not valid JSON');
+  await expect(widget.chart()).toHaveCount(0);
   await page.unroute(SNAPSHOT);
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page.locator('.oms-title')).toHaveText('China leads by 1.3 percentage points');
+  await widget.retryButton('Try again').click();
+  await expect(widget.title()).toHaveText('China leads by 1.3 percentage points');
 });
 
 test('an invalid snapshot names each problem and draws no chart', async ({ page }) => {
   await page.route(SNAPSHOT, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', path: resolve(fixtures, 'invalid-many.json') }),
   );
-  await page.goto('./?lang=it');
-  const alert = page.getByRole('alert');
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=it');
+  const alert = widget.errorAlert();
   await expect(alert).toContainText('Il file dei dati contiene errori');
-  await expect(alert.locator('li').first()).toHaveText(
+  await expect(widget.errorProblems().first()).toHaveText(
     'data_as_of: "2026-02-30" non è una data nella forma AAAA, AAAA-MM o AAAA-MM-GG',
   );
-  await expect(alert.locator('li')).toHaveCount(6); // five problems and "e altri 6"
-  await expect(alert.locator('li').last()).toHaveText('e altri 6');
-  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await expect(widget.errorProblems()).toHaveCount(6); // five problems and "e altri 6"
+  await expect(widget.errorProblems().last()).toHaveText('e altri 6');
+  await expect(widget.chart()).toHaveCount(0);
   await expect(alert.getByRole('button', { name: 'Riprova' })).toBeVisible();
 });
 
 test('a network failure says so', async ({ page }) => {
+  const widget = new WidgetPage(page);
   await page.route(SNAPSHOT, (route) => route.abort('internetdisconnected'));
-  await page.goto('./?lang=en');
-  await expect(page.getByRole('alert')).toContainText('the network request failed');
-  await expect(page.locator('.oms-chart')).toHaveCount(0);
+  await widget.goto('?lang=en');
+  await expect(widget.errorAlert()).toContainText('the network request failed');
+  await expect(widget.chart()).toHaveCount(0);
 });
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations in the ${scheme} theme`, async ({ page }) => {
+    const widget = new WidgetPage(page);
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('./?lang=en');
-    await expect(page.locator('.oms-chart')).toBeVisible();
+    await widget.goto('?lang=en');
+    await expect(widget.chart()).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 }

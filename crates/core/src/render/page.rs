@@ -95,7 +95,9 @@ pub fn main(r: &Reader) -> String {
     h.open("footer", &[("class", "oms-footer")]);
     region(&mut h, "oms-region", &widget::footer(r));
     region(&mut h, "oms-embed", &widget::embed(r));
-    h.close("footer").close("div").close("main");
+    h.close("footer");
+    region(&mut h, "oms-region", &widget::tooltip());
+    h.close("div").close("main");
     h.finish()
 }
 
@@ -188,8 +190,8 @@ pub fn page(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View, cx: &Page
         .raw("\n")
         .open("link", &[("rel", "icon"), ("href", "data:,")])
         .raw("\n")
-        .open("link", &[("rel", "stylesheet"), ("href", &asset(&a.css))])
-        .raw("\n")
+        // The boot script before the stylesheet: a script waits for the stylesheets above it, and
+        // this one only sets the theme before the first paint.
         .open(
             "script",
             &[
@@ -200,6 +202,8 @@ pub fn page(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View, cx: &Page
             ],
         )
         .close("script")
+        .raw("\n")
+        .open("link", &[("rel", "stylesheet"), ("href", &asset(&a.css))])
         .raw("\n");
     for other in Lang::ALL {
         let href = format!("{PAGE_BASE}{}", page_path(other, id, view));

@@ -237,7 +237,7 @@ fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
             h.open(
                 "rect",
                 &[
-                    ("class", "oms-bar__fill"),
+                    ("class", "oms-bar__min"),
                     ("width", &coord(MIN_BAR)),
                     ("height", &height),
                 ],
@@ -477,9 +477,9 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
         );
         for (l, name) in t.lines.iter().zip(&names.texts) {
             let class = if l.emphasis {
-                "oms-line"
+                "oms-name"
             } else {
-                "oms-line oms-line--muted"
+                "oms-name oms-name--muted"
             };
             h.open(
                 "g",
@@ -968,5 +968,31 @@ pub fn embed(r: &Reader) -> String {
     )
     .close("div")
     .close("dialog");
+    h.finish()
+}
+
+/// The tooltip, empty and hidden: the widget fills it in and shows it beside a mark.
+pub fn tooltip() -> String {
+    let mut h = Html::new();
+    h.open(
+        "div",
+        &[
+            ("class", "oms-tooltip"),
+            ("role", "tooltip"),
+            ("id", "oms-tooltip"),
+            ("hidden", ""),
+        ],
+    );
+    for class in [
+        "oms-tooltip__title",
+        "oms-tooltip__value",
+        "oms-tooltip__when",
+        "oms-tooltip__source",
+        "oms-tooltip__totals",
+        "oms-tooltip__kind",
+    ] {
+        h.element("p", &[("class", class)], "");
+    }
+    h.close("div");
     h.finish()
 }
