@@ -2,7 +2,7 @@
 //! loading stands (loading, the explorer, the explorer of a stale copy, or what went wrong).
 
 use crate::explorer::Explorer;
-use crate::{fetch, host, intl};
+use crate::{fetch, host};
 use leptos::prelude::*;
 use oms_core::failure::LoadError;
 use oms_core::figures::Headline;
@@ -48,7 +48,6 @@ async fn load(source: DataSource) -> LoadState {
 pub fn App() -> impl IntoView {
     let params = host::page_params();
     let lang = params.lang;
-    text::install(Box::new(intl::IntlFormatter::default()));
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.html_lang());
     }

@@ -7,8 +7,9 @@
 //!   table, sources, footer, tooltip, embed dialog) put the core's HTML for each region in place
 //!   and turn the reader's events into transitions; they compute nothing themselves.
 //! - The browser edge, a module each: [`fetch`] (the snapshot over the network, with retries and
-//!   the last good copy), [`intl`] (numbers and dates by `Intl`), [`host`] (URL parameters, the
-//!   theme, messages to and from the host page), `download` (files for the reader).
+//!   the last good copy), [`host`] (URL parameters, the page, messages to and from the host
+//!   page), `download` (files for the reader). Numbers and dates are the core's pure rules, as on
+//!   the prerendered page, so the takeover cannot change a figure's text.
 
 mod app;
 mod controls;
@@ -19,7 +20,6 @@ pub mod fetch;
 mod figure;
 mod footer;
 pub mod host;
-pub mod intl;
 mod legend;
 mod region;
 mod state;

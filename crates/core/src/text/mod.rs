@@ -2,8 +2,10 @@
 //!
 //! Labels, definitions and caveats of metrics and series live in the snapshot, per language (the
 //! data editor translates them with the figures); the widget's own interface strings live in
-//! [`strings`]. Numbers and dates go through a [`Formatter`]: the pure [`Rules`] here on the host
-//! (tests, static fallback), and in the browser one backed by `Intl` that must agree with them.
+//! [`strings`]. Numbers and dates go through a [`Formatter`]: the pure [`Rules`], the same on the
+//! host (prerendered pages) and in the browser (the widget), so the takeover never changes a
+//! figure's text; a browser test checks them against the browser's `Intl`, and tests may install
+//! another formatter.
 
 mod problems;
 mod strings;
@@ -195,7 +197,7 @@ thread_local! {
     static FORMATTER: RefCell<Option<Box<dyn Formatter>>> = const { RefCell::new(None) };
 }
 
-/// Makes `f` the formatter of this thread (the browser installs its `Intl` one at start).
+/// Makes `f` the formatter of this thread (else the pure [`Rules`]).
 pub fn install(f: Box<dyn Formatter>) {
     FORMATTER.with(|cell| *cell.borrow_mut() = Some(f));
 }
