@@ -35,6 +35,8 @@ pub enum LoadState {
 
 /// Loads the snapshot the page asks for; a refused address makes no request.
 async fn load(source: DataSource) -> LoadState {
+    // Not in the task that mounted the widget: each step of starting stays short.
+    fetch::sleep(0).await;
     match source {
         DataSource::Bundled => fetch::load(&format!("{}{SNAPSHOT_URL}", host::base())).await,
         DataSource::Url(url) => fetch::load(&url).await,

@@ -94,13 +94,16 @@ pub fn Explorer(
     // prerendered page's place, or is marked interactive.
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            request_animation_frame(move || {
-                if let Some(main) = root
-                    .get_untracked()
-                    .and_then(|el| el.closest("main.oms").ok().flatten())
-                {
-                    crate::takeover::complete(&main);
-                }
+            crate::region::when_written(move || {
+                request_animation_frame(move || {
+                    if let Some(main) = root
+                        .try_get_untracked()
+                        .flatten()
+                        .and_then(|el| el.closest("main.oms").ok().flatten())
+                    {
+                        crate::takeover::complete(&main);
+                    }
+                });
             });
         }
     });

@@ -16,8 +16,9 @@ use std::sync::Arc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Waits `ms` milliseconds.
-async fn sleep(ms: u32) {
+/// Waits `ms` milliseconds (0: lets the browser run its other tasks first, such as a frame or
+/// the reader's input).
+pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
             &resolve,
@@ -159,7 +160,14 @@ pub async fn load(url: &str) -> LoadState {
         };
         match result {
             Ok((loaded, body)) => {
-                keep(url, &body);
+                // Parsing, keeping the copy and drawing in separate tasks: none of them blocks a
+                // slow phone for long.
+                let url = url.to_owned();
+                wasm_bindgen_futures::spawn_local(async move {
+                    sleep(0).await;
+                    keep(&url, &body);
+                });
+                sleep(0).await;
                 return LoadState::Ready(Arc::new(loaded));
             }
             Err(e) if e.is_transient() && attempt < RETRY_DELAYS_MS.len() => {

@@ -12,7 +12,11 @@ fn main() {
     let Ok(holder) = leptos::prelude::document().create_element("div") else {
         return;
     };
-    let handle = leptos::mount::mount_to(holder.unchecked_into(), open_model_share::App);
-    // The widget lives as long as the page.
-    std::mem::forget(handle);
+    // Mounting waits for a task of its own, not the one that compiled the wasm.
+    wasm_bindgen_futures::spawn_local(async move {
+        open_model_share::fetch::sleep(0).await;
+        let handle = leptos::mount::mount_to(holder.unchecked_into(), open_model_share::App);
+        // The widget lives as long as the page.
+        std::mem::forget(handle);
+    });
 }

@@ -2,6 +2,7 @@
 //! again when its markup changes, and the reader keeps the focus they had in it.
 
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 /// The `data-focus` key of the focused element, if it is inside `root`.
@@ -42,17 +43,93 @@ fn write(root: &web_sys::Element, html: &str) {
     }
 }
 
+thread_local! {
+    /// Regions made but not yet written for the first time.
+    static PENDING: Cell<usize> = const { Cell::new(0) };
+    /// What waits for every region to be written.
+    static WAITING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `then` once every region made so far has been written (at once if they all have).
+pub fn when_written(then: impl FnOnce() + 'static) {
+    if PENDING.with(Cell::get) == 0 {
+        then();
+    } else {
+        WAITING.with(|w| w.borrow_mut().push(Box::new(then)));
+    }
+}
+
+/// A region not yet written: dropped once it is (or once it is gone unwritten), which may
+/// release what waits for every region.
+struct Pending;
+
+impl Pending {
+    fn new() -> Self {
+        PENDING.with(|p| p.set(p.get() + 1));
+        Pending
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let left = PENDING.with(|p| {
+            p.set(p.get().saturating_sub(1));
+            p.get()
+        });
+        if left == 0 {
+            for then in WAITING.with(|w| std::mem::take(&mut *w.borrow_mut())) {
+                then();
+            }
+        }
+    }
+}
+
 /// Keeps the content of the element `node` equal to `html`, calling `written` after each write.
+///
+/// While the widget renders off a prerendered page (see `takeover`), the first write, markup
+/// included, waits for a task of its own: the regions are made one task each, so that taking
+/// over never blocks a slow phone for long. Elsewhere (on screen, where a region written late
+/// would move the page) and from then on, every change is written at once.
 pub fn use_region(
     node: NodeRef<leptos::html::Div>,
     html: Signal<String>,
     written: impl Fn(&web_sys::Element) + 'static,
 ) {
-    Effect::new(move |_| {
-        let html = html.get();
-        if let Some(el) = node.get() {
-            write(&el, &html);
-            written(&el);
+    region(node, html, Box::new(written));
+}
+
+/// [`use_region`], compiled once for every caller.
+fn region(
+    node: NodeRef<leptos::html::Div>,
+    html: Signal<String>,
+    written: Box<dyn Fn(&web_sys::Element)>,
+) {
+    let follow = move |pending: Option<Pending>| {
+        let mut pending = pending;
+        Effect::new(move |_| {
+            let html = html.get();
+            if let Some(el) = node.get_untracked() {
+                write(&el, &html);
+                written(&el);
+            }
+            pending.take();
+        });
+    };
+    if !crate::takeover::waiting() {
+        follow(None);
+        return;
+    }
+    let pending = Pending::new();
+    let owner = Owner::current();
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::fetch::sleep(0).await;
+        // Gone if the widget was taken down meanwhile.
+        if node.try_get_untracked().is_none() {
+            return;
+        }
+        match owner {
+            Some(owner) => owner.with(|| follow(Some(pending))),
+            None => follow(Some(pending)),
         }
     });
 }

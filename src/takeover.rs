@@ -19,6 +19,13 @@ pub fn static_main() -> Option<web_sys::Element> {
         .flatten()
 }
 
+/// `true` while a prerendered page waits to be taken over: the widget renders off the page.
+pub fn waiting() -> bool {
+    document().document_element().is_some_and(|root| {
+        root.has_attribute("data-oms-page") && !root.has_attribute("data-oms-live")
+    })
+}
+
 /// The child-index path from `root` to `node`, if `node` is inside `root`.
 fn path_to(root: &web_sys::Node, node: &web_sys::Node) -> Option<Vec<u32>> {
     let mut path = Vec::new();
