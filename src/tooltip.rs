@@ -5,10 +5,12 @@
 
 use crate::ReaderState;
 use leptos::prelude::*;
-use oms_core::chart::tooltip::{self, TooltipText};
+use oms_core::chart::tooltip::{self, Sizes, TooltipText};
 use oms_core::chart::{coord, Rect};
+use oms_core::interaction::Active;
 use oms_core::params::View;
 use oms_core::render::widget;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 
 /// The `id` of the tooltip element.
@@ -35,49 +37,50 @@ fn set_style(el: &web_sys::HtmlElement, name: &str, value: &str) {
     let _ = el.style().set_property(name, value);
 }
 
-/// Places the tooltip beside its mark: its size is measured, the place is the core's
-/// ([`tooltip::place`]), inside the explorer `root`.
-fn place(root: &web_sys::Element, tip: &web_sys::HtmlElement, mark: usize) {
-    let Ok(Some(mark)) = root.query_selector(&format!(".oms-mark[data-index=\"{mark}\"]")) else {
-        return;
-    };
-    let base = root.get_bounding_client_rect();
-    let r = mark.get_bounding_client_rect();
-    let anchor = Rect {
+/// An element's box relative to the box `base`.
+fn rect_in(el: &web_sys::Element, base: &web_sys::DomRect) -> Rect {
+    let r = el.get_bounding_client_rect();
+    Rect {
         x: r.left() - base.left(),
         y: r.top() - base.top(),
         width: r.width(),
         height: r.height(),
-    };
-    let bounds = Rect {
-        x: 0.0,
-        y: 0.0,
-        width: base.width(),
-        height: base.height(),
-    };
-    let size = (
-        f64::from(tip.offset_width()),
-        f64::from(tip.offset_height()),
-    );
-    let (x, y) = tooltip::place(anchor, size, bounds);
-    set_style(tip, "left", &format!("{}px", coord(x)));
-    set_style(tip, "top", &format!("{}px", coord(y)));
+    }
 }
 
 thread_local! {
     /// What the tooltip element shows now (`None`: hidden), so it is not written twice for one
     /// change (once at once in the event, once by the effect that follows the state).
-    static SHOWN: std::cell::Cell<Option<(oms_core::interaction::Active, usize)>> =
-        const { std::cell::Cell::new(None) };
+    static SHOWN: Cell<Option<(Active, usize)>> = const { Cell::new(None) };
+    /// The sizes of tooltips shown before.
+    static SIZES: RefCell<Sizes> = RefCell::new(Sizes::default());
+}
+
+/// The tooltip's size with `text` in a widget `width` wide, measured when not known yet.
+fn size(tip: &web_sys::HtmlElement, text: &str, width: f64) -> (f64, f64) {
+    if let Some(size) = SIZES.with(|s| s.borrow().get(text, width)) {
+        return size;
+    }
+    let size = (
+        f64::from(tip.offset_width()),
+        f64::from(tip.offset_height()),
+    );
+    SIZES.with(|s| s.borrow_mut().put(text, width, size));
+    size
 }
 
 /// Writes the open tooltip (or hides it) now, unless it already shows it.
+///
+/// One pass: the mark's and the widget's boxes are read before anything is written (the layout
+/// is still that of the last frame), and the tooltip's size is known from an earlier showing of
+/// the same text, so the browser lays the page out once, for the frame. A tooltip closing is
+/// hidden at the frame, so that moving from one mark to the next writes once.
 pub fn refresh(state: ReaderState) {
     let now = state
         .tooltip
         .get_untracked()
         .map(|a| (a, state.metric.get_untracked().0));
-    if SHOWN.with(|s| s.get()) == now && now.is_some() {
+    if SHOWN.with(Cell::get) == now && now.is_some() {
         return;
     }
     SHOWN.with(|s| s.set(now));
@@ -88,34 +91,52 @@ pub fn refresh(state: ReaderState) {
         return;
     };
     let (Some(text), Some(active)) = (open_text(state), state.tooltip.get_untracked()) else {
-        tip.set_hidden(true);
+        request_animation_frame(move || {
+            if SHOWN.with(Cell::get).is_none() {
+                tip.set_hidden(true);
+            }
+        });
         return;
     };
-    let lines = tip.children();
+    let Ok(Some(root)) = tip.closest(".oms-explorer") else {
+        return;
+    };
+    let Ok(Some(mark)) = root.query_selector(&format!(".oms-mark[data-index=\"{}\"]", active.mark))
+    else {
+        return;
+    };
+    let base = root.get_bounding_client_rect();
+    let anchor = rect_in(&mark, &base);
+    let bounds = Rect {
+        x: 0.0,
+        y: 0.0,
+        width: base.width(),
+        height: base.height(),
+    };
     let source = text.source_line(state.lang);
-    for (i, line) in [
+    let lines = [
         Some(text.title.as_str()),
         Some(text.value.as_str()),
         Some(text.when.as_str()),
         Some(source.as_str()),
         text.totals.as_deref(),
         Some(text.kind.as_str()),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if let Some(p) = lines
+    ];
+    let children = tip.children();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(p) = children
             .item(i as u32)
             .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
         {
             p.set_hidden(line.is_none());
-            p.set_text_content(line);
+            p.set_text_content(*line);
         }
     }
     tip.set_hidden(false);
-    if let Ok(Some(root)) = tip.closest(".oms-explorer") {
-        place(&root, &tip, active.mark);
-    }
+    let key = lines.map(|l| l.unwrap_or_default()).join("\n");
+    let (x, y) = tooltip::place(anchor, size(&tip, &key, bounds.width), bounds);
+    set_style(&tip, "left", &format!("{}px", coord(x)));
+    set_style(&tip, "top", &format!("{}px", coord(y)));
 }
 
 /// The tooltip (the core's element), hidden until a mark opens it.

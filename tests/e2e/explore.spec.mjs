@@ -109,6 +109,24 @@ test('hovering a bar shows its tooltip beside it; leaving hides it', async ({ pa
   await expect(tip).toHaveCount(0);
 });
 
+// The widget keeps each tooltip's measured size per text and width (a second showing needs no
+// layout before the frame; the host tests of chart::tooltip::Sizes hold the keys): tooltips shown
+// again, and at another width, where the text wraps otherwise, are still placed beside their marks.
+test('tooltips shown again, and after the widget changed width, stay beside their marks', async ({ page }) => {
+  const widget = new WidgetPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await widget.goto('?lang=en');
+  for (const width of [1280, 240, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const key of ['us', 'china', 'us', 'china']) {
+      const mark = widget.mark(key);
+      await widget.barFills(mark).hover();
+      await expect(widget.tooltip()).toContainText(seriesLabel(key));
+      await expectTooltipBeside(widget, mark);
+    }
+  }
+});
+
 test('tapping shows the same tooltip; tapping the background closes it', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();

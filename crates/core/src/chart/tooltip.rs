@@ -127,6 +127,40 @@ pub fn place(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
     (round(x), round(y))
 }
 
+/// Tooltip sizes already measured, by text and widget width: a tooltip shown again is placed
+/// without measuring it again (which would lay the page out before the frame). Keeps the most
+/// recent [`Sizes::KEPT`].
+#[derive(Debug, Default)]
+pub struct Sizes {
+    known: Vec<((String, u32), (f64, f64))>,
+}
+
+impl Sizes {
+    /// How many sizes are kept.
+    pub const KEPT: usize = 64;
+
+    fn key(text: &str, width: f64) -> (String, u32) {
+        // Widths in whole CSS pixels (`as` saturates: a negative width is 0).
+        (text.to_owned(), width.round() as u32)
+    }
+
+    /// The size of the tooltip showing `text` in a widget `width` wide, if measured before.
+    pub fn get(&self, text: &str, width: f64) -> Option<(f64, f64)> {
+        let key = Self::key(text, width);
+        self.known.iter().find(|(k, _)| *k == key).map(|e| e.1)
+    }
+
+    /// Keeps a measured size, forgetting the oldest beyond [`Sizes::KEPT`].
+    pub fn put(&mut self, text: &str, width: f64, size: (f64, f64)) {
+        let key = Self::key(text, width);
+        self.known.retain(|(k, _)| *k != key);
+        if self.known.len() == Self::KEPT {
+            self.known.remove(0);
+        }
+        self.known.push((key, size));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +211,32 @@ mod tests {
         let bar = rect(0.0, 120.0, 320.0, 24.0);
         let (_, y) = place(bar, (200.0, 80.0), bounds);
         assert!(y + 80.0 <= 120.0 || y >= 144.0);
+    }
+
+    #[test]
+    fn a_size_is_known_again_only_for_the_same_text_and_width() {
+        let mut sizes = Sizes::default();
+        assert_eq!(sizes.get("China\n17.1 %", 320.0), None);
+        sizes.put("China\n17.1 %", 320.0, (180.0, 96.0));
+        assert_eq!(sizes.get("China\n17.1 %", 320.0), Some((180.0, 96.0)));
+        assert_eq!(sizes.get("China\n17.1 %", 320.4), Some((180.0, 96.0)));
+        // Another width may wrap the text otherwise; another text is another size.
+        assert_eq!(sizes.get("China\n17.1 %", 240.0), None);
+        assert_eq!(sizes.get("United States\n15.8 %", 320.0), None);
+        // Measured again: the newer size replaces the older.
+        sizes.put("China\n17.1 %", 320.0, (182.0, 98.0));
+        assert_eq!(sizes.get("China\n17.1 %", 320.0), Some((182.0, 98.0)));
+    }
+
+    #[test]
+    fn only_the_most_recent_sizes_are_kept() {
+        let mut sizes = Sizes::default();
+        for i in 0..=Sizes::KEPT {
+            sizes.put(&i.to_string(), 320.0, (f64::from(i as u32), 10.0));
+        }
+        assert_eq!(sizes.get("0", 320.0), None);
+        assert_eq!(sizes.get("1", 320.0), Some((1.0, 10.0)));
+        let last = Sizes::KEPT.to_string();
+        assert_eq!(sizes.get(&last, 320.0), Some((Sizes::KEPT as f64, 10.0)));
     }
 }
