@@ -8,6 +8,8 @@
 // "Chart painted": the widget's first-contentful-paint (its first paint holds the complete chart);
 // for a chart drawn by script (the floor; the widget's index.html), the frame after its drawn mark.
 // "Interactive": the widget's open-model-share:interactive mark (tooltips answer); the floor's drawn.
+// Long tasks are counted before the first contentful paint (loading the page) and after it (for
+// the widget: the app loading and taking over).
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
@@ -68,7 +70,7 @@ const probe = () => {
     }
     return entry;
   };
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   let last = 0;
   // A move into another element dispatches pointerover before pointermove: both start the clock.
   for (const type of ['pointerover', 'pointermove']) addEventListener(type, (e) => { last = e.timeStamp; }, true);
@@ -118,11 +120,18 @@ async function measure(browser, url, throttle, widget) {
   const r = await page.evaluate(() => ({
     lat: window.__lat,
     long: window.__long,
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
     heap: performance.memory ? performance.memory.usedJSHeapSize : NaN,
     wasm: globalThis.omsWasmMemory ? globalThis.omsWasmMemory.buffer.byteLength : 0,
   }));
   await context.close();
-  return { bytes, painted, interactive, latency: median(r.lat), moves: r.lat.length, long: r.long.length, heap: r.heap, wasm: r.wasm };
+  // Long tasks before the first paint (loading the page) and after it (the app loading and taking over).
+  const before = r.long.filter(([start]) => start < r.fcp).map(([, d]) => d);
+  const after = r.long.filter(([start]) => start >= r.fcp).map(([, d]) => d);
+  return {
+    bytes, painted, interactive, latency: median(r.lat), moves: r.lat.length, heap: r.heap, wasm: r.wasm,
+    longBefore: before.length, long: after.length, longest: Math.max(0, ...after),
+  };
 }
 
 const dist = resolve(root, 'dist');
@@ -155,7 +164,9 @@ for (const throttle of [1, 4]) {
     ['painted', 'navigation to complete chart painted', 'ms', 0],
     ['interactive', 'navigation to interactive', 'ms', 0],
     ['latency', 'pointer move to tooltip painted', 'ms', 1],
-    ['long', 'long tasks', '', 0],
+    ['longBefore', 'long tasks (over 50 ms) before the first paint', '', 0],
+    ['long', 'long tasks (over 50 ms) after it', '', 0],
+    ['longest', 'longest task after the first paint', 'ms', 0],
     ['heap', 'JS heap', 'MB', 2],
     ['wasm', 'wasm memory', 'MB', 2],
   ]) {

@@ -78,7 +78,7 @@ fi
 # What the widget loads after the first paint may not grow: a ceiling a little above today's size,
 # to be lowered step by step to the budget of DESIGN.md (120 KB; the README says what is missing).
 interactive=$(awk '/^INTERACTIVE/ { print $2 }' "$logs/sizes.txt")
-ceiling="${OMS_INTERACTIVE_CEILING:-158500}"
+ceiling="${OMS_INTERACTIVE_CEILING:-158000}"
 echo "interactive: $interactive bytes brotli (ceiling $ceiling; budget 120000)"
 if [ "$interactive" -gt "$ceiling" ]; then
   echo "FAILED: the interactive widget grew to $interactive bytes brotli, above the ceiling of $ceiling" >&2
