@@ -5,7 +5,7 @@
 // - A prerendered page asked for another snapshot (`data=`): index.html shows it instead.
 // - Height messages to the host page from the first layout on, and the host's set-theme message
 //   (both as DESIGN.md describes them).
-// - Starts the widget: at once on index.html; on a prerendered page, which is complete without
+// - Starts the widget: on index.html once the page is read; on a prerendered page, complete without
 //   it, when the browser is idle after the first paint, or at the reader's first intent, whichever
 //   comes first. Until then the page's own controls lead to the prerendered page they ask for.
 (() => {
@@ -66,6 +66,11 @@
   };
   const start = () => {
     if (started) return;
+    // The widget looks for the page's <main>: not before the page has been read whole.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', start, { once: true });
+      return;
+    }
     started = true;
     // The bundled snapshot downloads alongside the wasm (the widget's own request then finds it in
     // the preload cache); not when the page names another snapshot.
@@ -94,14 +99,14 @@
   }
   // Never before the page's first paint, which needs nothing of it.
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200));
-  try {
+  if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes('paint')) {
     new PerformanceObserver((list, observer) => {
       if (list.getEntriesByName('first-contentful-paint').length) {
         observer.disconnect();
         idle();
       }
     }).observe({ type: 'paint', buffered: true });
-  } catch {
+  } else {
     addEventListener('load', idle);
   }
   // Before the widget has taken over, the view buttons and the measure lead to their pages.

@@ -92,20 +92,19 @@ pub fn Explorer(
     on_cleanup(move || escape.remove());
     // Once every region is written (the next frame, before it is painted): the widget takes the
     // prerendered page's place, or is marked interactive.
-    Effect::new(move |first: Option<()>| {
-        if first.is_none() {
-            crate::region::when_written(move || {
-                request_animation_frame(move || {
-                    if let Some(main) = root
-                        .try_get_untracked()
-                        .flatten()
-                        .and_then(|el| el.closest("main.oms").ok().flatten())
-                    {
-                        crate::takeover::complete(&main);
-                    }
-                });
+    // (An effect tracking nothing: it runs once, after the explorer is built.)
+    Effect::new(move |_| {
+        crate::region::when_written(move || {
+            request_animation_frame(move || {
+                if let Some(main) = root
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|el| el.closest("main.oms").ok().flatten())
+                {
+                    crate::takeover::complete(&main);
+                }
             });
-        }
+        });
     });
 
     // For screen readers: the generated summary first, and each focused figure announced politely.

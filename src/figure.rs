@@ -2,7 +2,7 @@
 //! and no lost focus), one tab stop for the keyboard, and the same tooltip by hover, tap and
 //! focus.
 
-use crate::region::{closest, focus, focus_stays_inside, stays_inside, use_region};
+use crate::region::{all, closest, focus, focus_stays_inside, stays_inside, use_region};
 use crate::tooltip;
 use crate::{ReaderState, DRAWN_MARK};
 use leptos::prelude::*;
@@ -10,9 +10,6 @@ use oms_core::chart::Marks;
 use oms_core::interaction::{self, FocusKey, MarkEvent};
 use oms_core::render::widget;
 use oms_core::snapshot::SeriesIndex;
-use std::cell::Cell;
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// The mark (its place in focus order) an event happened on, with the mark's element.
 fn mark_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
@@ -26,17 +23,6 @@ fn mark_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
 fn answer(state: ReaderState, event: MarkEvent) {
     state.mark_event(event);
     tooltip::refresh(state);
-}
-
-/// Every element of `root` matching `selector`.
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect()
 }
 
 /// Puts the state that changes without new marks on the chart's elements: the tab stop and the
@@ -92,7 +78,6 @@ pub fn Figure(
             })
             .unwrap_or_default()
     });
-    let drawn = Rc::new(Cell::new(false));
     use_region(node, html, move |el| {
         sync_marks(el, state);
         // The marks' native tooltips serve readers before the widget starts: the widget has its own.
@@ -102,11 +87,8 @@ pub fn Figure(
         for title in all(el, ".oms-mark > title") {
             title.remove();
         }
-        if !drawn.get() && el.is_connected() && state.marks.with_untracked(Option::is_some) {
-            drawn.set(true);
-            if let Some(p) = window().performance() {
-                let _ = p.mark(DRAWN_MARK);
-            }
+        if el.is_connected() && state.marks.with_untracked(Option::is_some) {
+            crate::takeover::mark_once(DRAWN_MARK);
         }
     });
     Effect::new(move |_| {

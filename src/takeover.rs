@@ -3,6 +3,7 @@
 //! paint. The reader sees no change: their focus, open definition and scrolled table stay where
 //! they were. If the widget cannot load the snapshot, the static view simply stays.
 
+use crate::region::all;
 use crate::DRAWN_MARK;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,38 +49,32 @@ fn node_at(root: &web_sys::Node, path: &[u32]) -> Option<web_sys::Node> {
         .try_fold(root.clone(), |at, &i| at.child_nodes().item(i))
 }
 
-/// Every element of `root` matching `selector`, in document order.
-fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
-        .collect()
-}
-
-fn mark(name: &str) {
+/// Sets the `performance.mark` `name` unless it is set already (each is set once a page).
+pub fn mark_once(name: &str) {
     if let Some(p) = window().performance() {
-        let _ = p.mark(name);
+        if p.get_entries_by_name(name).length() == 0 {
+            let _ = p.mark(name);
+        }
     }
 }
 
 /// Puts the live `<main>` (`live`, rendered off the page) in place of the prerendered one,
 /// keeping the reader's place; on a page with nothing prerendered, only marks the widget
-/// interactive.
+/// interactive. A live view of a saved copy (loading failed) leaves the page as it is.
 pub fn complete(live: &web_sys::Element) {
     let doc = document();
-    if let Some(root) = doc.document_element() {
-        if root.has_attribute("data-oms-live") {
+    let Some(root) = doc.document_element() else {
+        return;
+    };
+    if root.has_attribute("data-oms-live") {
+        return;
+    }
+    if let Some(old) = static_main().filter(|m| !m.is_same_node(Some(live))) {
+        // A copy saved on this device, shown because loading failed, is older than the page:
+        // the page stays, and its buttons still lead to the other pages.
+        if live.query_selector(".oms-stale").ok().flatten().is_some() {
             return;
         }
-        let _ = root.set_attribute("data-oms-live", "");
-    }
-    // A copy saved on this device, shown because loading failed, is older than the page: the
-    // page stays.
-    let stale = live.query_selector(".oms-stale").ok().flatten().is_some();
-    if let Some(old) = static_main().filter(|m| !stale && !m.is_same_node(Some(live))) {
         // What the reader did to the static view: where the focus is, which definitions are
         // open, how far a table is scrolled.
         let focus = doc.active_element().and_then(|a| path_to(&old, &a));
@@ -95,21 +90,27 @@ pub fn complete(live: &web_sys::Element) {
         if old.replace_with_with_node_1(live).is_err() {
             return;
         }
+        let _ = root.set_attribute("data-oms-live", "");
         for (el, left) in all(live, ".oms-table-wrap").iter().zip(scrolled) {
             el.set_scroll_left(left);
         }
-        if let Some(path) = focus {
-            if let Some(el) =
-                node_at(live, &path).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            } else if let Some(el) =
-                node_at(live, &path).and_then(|n| n.dyn_into::<web_sys::SvgElement>().ok())
-            {
-                let _ = el.focus();
-            }
+        if let Some(el) = focus
+            .and_then(|path| node_at(live, &path))
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            crate::region::focus(el);
         }
-        mark(DRAWN_MARK);
+        // The page's chart is now the widget's.
+        if live
+            .query_selector(".oms-figure .oms-mark")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            mark_once(DRAWN_MARK);
+        }
+    } else {
+        let _ = root.set_attribute("data-oms-live", "");
     }
-    mark(INTERACTIVE_MARK);
+    mark_once(INTERACTIVE_MARK);
 }

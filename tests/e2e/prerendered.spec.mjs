@@ -251,6 +251,29 @@ test('when the wasm fails, the prerendered view stays, complete', async ({ page 
   await expect(widget.sourceLine()).toBeVisible();
 });
 
+test('when loading fails and the widget has only a saved copy, the page stays and keeps working', async ({ page }) => {
+  await page.goto(page_('en'));
+  await interactive(page); // the widget kept this snapshot as the last good copy
+  const widget = new WidgetPage(page);
+  const values = await widget.barValues().allTextContents();
+  let requests = 0;
+  await page.route('**/data/snapshot.json*', (route) => {
+    requests += 1;
+    return route.fulfill({ status: 500, body: 'down' });
+  });
+  await page.reload();
+  await page.mouse.move(10, 10); // the reader's first intent starts the widget
+  // The first request and the three retries fail; the widget then has only the saved copy.
+  await expect.poll(() => requests, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  await page.waitForTimeout(1000);
+  await expect(widget.staleNotice()).toHaveCount(0);
+  await expect(widget.barValues()).toHaveText(values);
+  expect(await page.evaluate(() => document.documentElement.hasAttribute('data-oms-live'))).toBe(false);
+  expect(await page.evaluate(() => performance.getEntriesByName('open-model-share:interactive').length)).toBe(0);
+  await widget.viewButton('Table').click();
+  await expect(page).toHaveURL(/\/en\/hf-download-share-by-developer-country\/table\.html$/);
+});
+
 test('a prerendered page asked for another snapshot leaves it to index.html', async ({ page }) => {
   await page.goto(`${page_('it', 'atom-cumulative-downloads', 'table')}?data=data/snapshot.json&id=x`);
   await expect(page).toHaveURL(/\/widgets\/oms\/index\.html\?data=data%2Fsnapshot\.json&id=x&lang=it&metric=atom-cumulative-downloads&view=table$/);
