@@ -28,6 +28,8 @@ pub fn Footer(
         else {
             return;
         };
+        // The link's own file (the page's, with every series) is for readers without the widget.
+        ev.prevent_default();
         let (m, hidden, lang) = (
             state.metric.get_untracked(),
             state.hidden.get_untracked(),

@@ -14,6 +14,17 @@ fn focused_key(root: &web_sys::Element) -> Option<String> {
     active.get_attribute("data-focus")
 }
 
+/// Every element of `root` matching `selector`, in document order.
+pub fn all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
 /// Focuses `el`, an HTML or an SVG element.
 pub fn focus(el: web_sys::Element) {
     match el.dyn_into::<web_sys::HtmlElement>() {
@@ -28,12 +39,8 @@ pub fn focus(el: web_sys::Element) {
     }
 }
 
-/// Writes `html` into `root` (when it changed), keeping the focus on the element with the same
-/// `data-focus` key.
+/// Writes `html` into `root`, keeping the focus on the element with the same `data-focus` key.
 fn write(root: &web_sys::Element, html: &str) {
-    if root.inner_html() == html {
-        return;
-    }
     let key = focused_key(root);
     root.set_inner_html(html);
     if let Some(key) = key {
@@ -106,11 +113,18 @@ fn region(
 ) {
     let follow = move |pending: Option<Pending>| {
         let mut pending = pending;
+        // The markup last written: an unchanged region is not written again (which would close
+        // an open definition or lose a scrolled table). Not compared with `innerHTML`, which the
+        // browser serializes its own way.
+        let mut last: Option<String> = None;
         Effect::new(move |_| {
             let html = html.get();
-            if let Some(el) = node.get_untracked() {
-                write(&el, &html);
-                written(&el);
+            if last.as_ref() != Some(&html) {
+                if let Some(el) = node.get_untracked() {
+                    write(&el, &html);
+                    written(&el);
+                }
+                last = Some(html);
             }
             pending.take();
         });

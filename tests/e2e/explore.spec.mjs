@@ -250,10 +250,27 @@ test('the sources view shows definitions, provenance, roundings, version and a c
   await expect(panel).toContainText('Economies of Open Intelligence');
 });
 
+test('an open definition stays open while the reader hides and shows series', async ({ page }) => {
+  const widget = new WidgetPage(page);
+  await widget.goto('?lang=en');
+  await expect(widget.chart()).toBeVisible();
+  const definition = widget.definition();
+  await definition.locator('summary').click();
+  await expect(definition).toHaveAttribute('open', '');
+  const bars = await widget.barValues().count();
+  await widget.legendItem('us').click();
+  await expect(widget.barValues()).toHaveCount(bars - 1);
+  await widget.legendItem('us').click();
+  await expect(widget.barValues()).toHaveCount(bars);
+  await expect(definition).toHaveAttribute('open', '');
+});
+
 test('CSV and JSON downloads hold exactly the data in view, with sources', async ({ page }) => {
   const widget = new WidgetPage(page);
   await widget.goto('?lang=it');
   await expect(widget.chart()).toBeVisible();
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
   const [csvFile] = await Promise.all([page.waitForEvent('download'), widget.downloadButton('csv').click()]);
   expect(csvFile.suggestedFilename()).toBe('open-model-share-hf-download-share-by-developer-country.csv');
   const csv = readFileSync(await csvFile.path(), 'utf8');
@@ -278,6 +295,12 @@ test('CSV and JSON downloads hold exactly the data in view, with sources', async
   const ft = snapshot.sources.find((s) => s.id === 'hai-digichina-2025-12');
   expect(json.rows[0].source).toBe(ft.title);
   expect(json.rows[1].source).toBeNull();
+  // One file a click: the widget's, not also the page's static one behind the link.
+  await page.waitForTimeout(500);
+  expect(downloads).toEqual([
+    'open-model-share-hf-download-share-by-developer-country.csv',
+    'open-model-share-hf-download-share-by-developer-country.json',
+  ]);
 });
 
 test('keyboard alone changes the measure and the view', async ({ page }) => {
