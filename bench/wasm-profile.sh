@@ -2,6 +2,7 @@
 # Where the widget's wasm bytes go, by crate and by module of this crate: the release build run
 # through wasm-bindgen and `wasm-opt -Oz -g` (as Trunk does, keeping the names) and read by twiggy.
 # Sizes are before compression. Usage: bash bench/wasm-profile.sh [N rows of top functions]
+# Every function's size stays in /tmp/oms-twiggy-top.csv (twiggy's CSV), to look further.
 set -euo pipefail
 source "$(dirname "$0")/../scripts/setup.sh"
 cd "$OMS_ROOT"

@@ -11,7 +11,7 @@ br() { brotli -q 11 -c "$1" | wc -c; }
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli
 while IFS= read -r f; do
   printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$(br "$f")"
-done < <(find "$dist" -maxdepth 2 -type f ! -path "$dist/*/*/*" ! -name '*.br' ! -name '*.gz' | sort)
+done < <(find "$dist" -maxdepth 2 -type f ! -name '*.br' ! -name '*.gz' | sort)
 
 css=$(br "$(find "$dist" -maxdepth 1 -name 'main-*.css' | head -1)")
 boot=$(br "$dist/boot.js")
