@@ -103,7 +103,7 @@ pub fn csv(s: &Snapshot, metric: MetricIndex, rows: &[Row], lang: Lang) -> Strin
     out
 }
 
-/// The rows as JSON: `{"metric", "data_as_of", "columns", "rows"}`, numbers as JSON numbers.
+/// The rows as JSON: `{"metric", "data_as_of", "rows"}`, numbers as JSON numbers.
 pub fn json(s: &Snapshot, metric: MetricIndex, rows: &[Row], lang: Lang) -> String {
     let m = &s.metrics[metric];
     let mut out = String::from("{\n  \"metric\": {\"id\": ");

@@ -4,8 +4,8 @@
 //! against the flow):
 //!
 //! snapshot JSON -> [`snapshot`] (validated) -> [`figures`] (derived) -> [`text`] (sentences,
-//! numbers, dates) -> [`chart`] (marks) -> [`export`] (rows, CSV, JSON) and [`fallback`] (static
-//! rendering).
+//! numbers, dates) -> [`chart`] (marks) -> [`export`] (rows, CSV, JSON) and [`render`] (the widget's HTML,
+//! the prerendered pages, the fallback image).
 //!
 //! Alongside: [`decimal`], [`period`], [`sort`] and [`sha256`] below everything; [`params`] (URL
 //! parameters, host messages) and [`failure`] (why loading failed, for readers) on top of the text.

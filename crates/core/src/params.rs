@@ -367,63 +367,6 @@ pub fn with_reader_state(
     with_state(query, view, metric_id, &hide)
 }
 
-/// The `type` of the one message the widget accepts from its host page.
-pub const SET_THEME: &str = "open-model-share:set-theme";
-
-/// The theme a host asks for with `{"type": "open-model-share:set-theme", "version": 1,
-/// "theme": "dark"}`, given the message's fields as read (`None` where absent or of another
-/// type). Anything else is ignored.
-pub fn theme_message(
-    message_type: Option<&str>,
-    version: Option<f64>,
-    theme: Option<&str>,
-) -> Option<Theme> {
-    if message_type != Some(SET_THEME) || version != Some(1.0) {
-        return None;
-    }
-    Theme::parse(theme?)
-}
-
-/// A height message to the host page (see DESIGN.md, "Height messages").
-#[derive(Clone, Debug, PartialEq)]
-pub enum HeightMessage {
-    /// `{"type": "open-model-share:height", "version": 1, "id": <id or null>, "height": <px>}`
-    Own { id: Option<String>, height: u32 },
-    /// `{"datawrapper-height": {"<id or open-model-share>": <px>}}`
-    Datawrapper { key: String, height: u32 },
-    /// `{"sentinel": "amp", "type": "embed-size", "height": <px>}`
-    Amp { height: u32 },
-    /// `pymxPYMx<childId>xPYMxheightxPYMx<px>`
-    Pym(String),
-}
-
-/// Every message announcing `height` px, for the given embed `id` and pym `child_id`.
-pub fn height_messages(
-    id: Option<&str>,
-    child_id: Option<&str>,
-    height: u32,
-) -> Vec<HeightMessage> {
-    let mut out = vec![
-        HeightMessage::Own {
-            id: id.map(str::to_owned),
-            height,
-        },
-        HeightMessage::Datawrapper {
-            key: id.unwrap_or("open-model-share").to_owned(),
-            height,
-        },
-        HeightMessage::Amp { height },
-    ];
-    if let Some(child) = child_id {
-        let mut s = String::from("pymxPYMx");
-        s.push_str(child);
-        s.push_str("xPYMxheightxPYMx");
-        s.push_str(&height.to_string());
-        out.push(HeightMessage::Pym(s));
-    }
-    out
-}
-
 /// Where the snapshot comes from, by the `data` parameter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataSource {
@@ -480,9 +423,9 @@ pub const SANDBOX: &str =
     "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads";
 
 /// The embed code for the widget whose `dist/` is at `base` (an absolute URL ending in `/`): an
-/// iframe showing the prerendered page of `lang`, metric `metric` and `view` (see
-/// `render::widget::page_path`; the same path form), in `theme`, titled `title`, `height` px tall
-/// until the listener script (the second line, optional) sizes it to its content.
+/// iframe showing the prerendered `page` (a path under `base`: `render::widget::page_path`), in
+/// `theme`, titled `title`, `height` px tall until the listener script (the second line,
+/// optional) sizes it to its content.
 pub fn embed_snippet(base: &str, page: &str, theme: Theme, title: &str, height: u32) -> String {
     let mut src = String::from(base);
     src.push_str(page);
@@ -610,59 +553,6 @@ mod tests {
         assert_eq!(
             (p.view, p.metric.as_deref(), p.hide.clone()),
             (View::Table, Some("a b&c"), vec!["us".to_owned()])
-        );
-    }
-
-    #[test]
-    fn only_the_documented_theme_message_is_accepted() {
-        assert_eq!(
-            theme_message(Some(SET_THEME), Some(1.0), Some("dark")),
-            Some(Theme::Dark)
-        );
-        assert_eq!(
-            theme_message(Some(SET_THEME), Some(1.0), Some("auto")),
-            Some(Theme::Auto)
-        );
-        assert_eq!(
-            theme_message(Some(SET_THEME), Some(2.0), Some("dark")),
-            None
-        );
-        assert_eq!(theme_message(Some(SET_THEME), None, Some("dark")), None);
-        assert_eq!(theme_message(Some("other"), Some(1.0), Some("dark")), None);
-        assert_eq!(
-            theme_message(Some(SET_THEME), Some(1.0), Some("Dark")),
-            None
-        );
-        assert_eq!(theme_message(None, Some(1.0), Some("dark")), None);
-        assert_eq!(theme_message(Some(SET_THEME), Some(1.0), None), None);
-    }
-
-    #[test]
-    fn height_messages_speak_every_protocol() {
-        let m = height_messages(Some("story-1"), Some("c1"), 712);
-        assert_eq!(
-            m,
-            vec![
-                HeightMessage::Own {
-                    id: Some("story-1".into()),
-                    height: 712
-                },
-                HeightMessage::Datawrapper {
-                    key: "story-1".into(),
-                    height: 712
-                },
-                HeightMessage::Amp { height: 712 },
-                HeightMessage::Pym("pymxPYMxc1xPYMxheightxPYMx712".into()),
-            ]
-        );
-        let m = height_messages(None, None, 500);
-        assert_eq!(m.len(), 3, "pym only with a childId");
-        assert_eq!(
-            m[1],
-            HeightMessage::Datawrapper {
-                key: "open-model-share".into(),
-                height: 500
-            }
         );
     }
 

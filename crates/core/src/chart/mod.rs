@@ -238,8 +238,9 @@ pub struct Target {
 }
 
 impl Marks {
-    /// The chart that fits metric `metric` (see [`figures::shape_of`]) for a box `width` px
-    /// wide, leaving out the series in `hidden`; `None` if there is no such metric.
+    /// The chart that fits metric `metric` (see [`figures::shape_of`]), at any width (what
+    /// depends on the width is decided per range of [`BREAKPOINTS`]), leaving out the series in
+    /// `hidden`; `None` if there is no such metric.
     pub fn layout(
         s: &Snapshot,
         metric: MetricIndex,

@@ -262,7 +262,8 @@ fn kept_dates(labels: &[(f64, f64)], plot_width: f64) -> Vec<bool> {
         height: 1.0,
     };
     for (i, l) in labels.iter().enumerate() {
-        if kept
+        // A wide label (a window) may reach back over more than one kept before it.
+        while kept
             .last()
             .is_some_and(|&k| rect(&labels[k]).overlaps(&rect(l)))
         {
@@ -557,5 +558,26 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
         lines,
         names,
         points,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{kept_dates, DATE_LABEL_SPACING};
+
+    #[test]
+    fn a_wide_label_drops_every_earlier_label_it_would_cover() {
+        // On a 100 px plot: two short labels apart from each other, then a wide one (a window)
+        // reaching back over both.
+        let short = 8.0;
+        assert!(
+            20.0 > short + DATE_LABEL_SPACING,
+            "the short labels must not collide"
+        );
+        let labels = [(0.05, short), (0.25, short), (0.3, 60.0)];
+        assert_eq!(kept_dates(&labels, 100.0), [false, false, true]);
+        // Labels that do not collide are all kept.
+        let apart = [(0.1, short), (0.5, short), (0.9, short)];
+        assert_eq!(kept_dates(&apart, 100.0), [true, true, true]);
     }
 }

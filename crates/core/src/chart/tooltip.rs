@@ -128,8 +128,8 @@ pub fn place(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
 }
 
 /// Tooltip sizes already measured, by text and widget width: a tooltip shown again is placed
-/// without measuring it again (which would lay the page out before the frame). Keeps the most
-/// recent [`Sizes::KEPT`].
+/// without measuring it again (which would lay the page out before the frame). Keeps the last
+/// [`Sizes::KEPT`] measured.
 #[derive(Debug, Default)]
 pub struct Sizes {
     known: Vec<((String, u32), (f64, f64))>,

@@ -2,10 +2,9 @@
 //!
 //! Labels, definitions and caveats of metrics and series live in the snapshot, per language (the
 //! data editor translates them with the figures); the widget's own interface strings live in
-//! [`strings`]. Numbers and dates go through a [`Formatter`]: the pure [`Rules`], the same on the
-//! host (prerendered pages) and in the browser (the widget), so the takeover never changes a
-//! figure's text; a browser test checks them against the browser's `Intl`, and tests may install
-//! another formatter.
+//! [`strings`]. Numbers and dates are written by the pure [`Rules`] (a [`Formatter`]), the same on
+//! the host (prerendered pages) and in the browser (the widget), so the takeover never changes a
+//! figure's text; a browser test checks them against the browser's `Intl`, another `Formatter`.
 
 mod problems;
 mod strings;
@@ -17,7 +16,6 @@ use crate::decimal::Decimal;
 use crate::figures::{self, Headline, Row, Shape};
 use crate::period::{Period, When};
 use crate::snapshot::{Kind, Metric, MetricIndex, SeriesIndex, Snapshot, Unit, Value};
-use std::cell::RefCell;
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,26 +191,10 @@ impl Formatter for Rules {
     }
 }
 
-thread_local! {
-    static FORMATTER: RefCell<Option<Box<dyn Formatter>>> = const { RefCell::new(None) };
-}
-
-/// Makes `f` the formatter of this thread (else the pure [`Rules`]).
-pub fn install(f: Box<dyn Formatter>) {
-    FORMATTER.with(|cell| *cell.borrow_mut() = Some(f));
-}
-
-fn with_formatter<R>(run: impl FnOnce(&dyn Formatter) -> R) -> R {
-    FORMATTER.with(|cell| match cell.borrow().as_deref() {
-        Some(f) => run(f),
-        None => run(&Rules),
-    })
-}
-
 /// A number in the language's format, with every one of its decimal places ("17.1", "17,1",
 /// "1,150,000,000").
 pub fn number(lang: Lang, d: Decimal) -> String {
-    with_formatter(|f| f.number(lang, d))
+    Rules.number(lang, d)
 }
 
 /// A percentage: "17.1 %" / "17,1 %" (a narrow no-break space before the sign) / "17.1%".
@@ -319,11 +301,11 @@ pub fn kind(lang: Lang, k: Kind) -> &'static str {
 /// A period as readers write it: "2025", "Aug 2024", "26 Nov 2025", with no-break spaces so a
 /// date never wraps inside itself.
 pub fn period(lang: Lang, p: Period) -> String {
-    with_formatter(|f| match p {
-        Period::Year(y) => f.year(lang, y),
-        Period::Month(y, m) => f.month(lang, y, m),
-        Period::Day(y, m, d) => f.day(lang, y, m, d),
-    })
+    match p {
+        Period::Year(y) => Rules.year(lang, y),
+        Period::Month(y, m) => Rules.month(lang, y, m),
+        Period::Day(y, m, d) => Rules.day(lang, y, m, d),
+    }
 }
 
 /// A date or window: "Aug 2024 – Aug 2025" (a line may break only after the dash).
@@ -611,38 +593,5 @@ mod tests {
         let one =
             When::Window(Window::new(Period::Month(2026, 1), Period::Month(2026, 1)).unwrap());
         assert_eq!(when(Lang::It, one), "gen\u{a0}2026");
-    }
-
-    struct Shouting;
-
-    impl Formatter for Shouting {
-        fn number(&self, _: Lang, _: Decimal) -> String {
-            "N".into()
-        }
-        fn year(&self, _: Lang, _: u16) -> String {
-            "Y".into()
-        }
-        fn month(&self, _: Lang, _: u16, _: u8) -> String {
-            "M".into()
-        }
-        fn day(&self, _: Lang, _: u16, _: u8, _: u8) -> String {
-            "D".into()
-        }
-    }
-
-    #[test]
-    fn an_installed_formatter_formats_every_number_and_date() {
-        // Runs on its own test thread, so the other tests keep the pure rules.
-        std::thread::spawn(|| {
-            install(Box::new(Shouting));
-            assert_eq!(percent(Lang::It, Decimal::new(1, 0)), "N\u{202f}%");
-            assert_eq!(
-                count_in_words(Lang::En, Decimal::new(2_000_000, 0)),
-                "N\u{a0}million"
-            );
-            assert_eq!(period(Lang::En, Period::Month(2024, 8)), "M");
-        })
-        .join()
-        .unwrap();
     }
 }

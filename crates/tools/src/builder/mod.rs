@@ -3,7 +3,7 @@
 //! The dataset (`mmpr/open_model_evolution_data`) holds one row per model per week with the
 //! model's cumulative download count and its developer's country. [`compute`] turns such rows into
 //! downloads per calendar month, per country group and per organisation, with the totals behind
-//! every share. The readers ([`csv`], and `parquet` behind the `builder` feature) only turn a file
+//! every share. The readers ([`csv`] and `parquet`) only turn a file
 //! into [`Row`]s; [`merge`] writes the result into a snapshot as `computed` metrics.
 //!
 //! The rules, each reported when it applies, never silently:

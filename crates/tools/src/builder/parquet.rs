@@ -1,4 +1,4 @@
-//! The Parquet reader (feature `builder`): the dataset's columns into [`Row`]s.
+//! The Parquet reader: the dataset's columns into [`Row`]s.
 //!
 //! Reads the five named top-level columns through the record API. Accepted types: strings
 //! (`BYTE_ARRAY`) for model, organisation and country; for time a timestamp (milli-, micro- or
