@@ -53,8 +53,11 @@ test('the bundled snapshot is requested once, alongside the wasm, with no unused
     () => performance.getEntriesByType('resource').find((e) => e.name.endsWith('data/snapshot.json')).initiatorType,
   );
   expect(initiator).toBe('link');
-  // (Chromium's note on Trunk's wasm preload integrity is not about the snapshot.)
-  expect(warnings.filter((w) => /not used within|snapshot\.json/i.test(w))).toEqual([]);
+  // Each preload is used: one request for the wasm too. (Chromium's note that a preload was not
+  // used "within a few seconds" of the load event is about timing, which a busy test machine
+  // stretches; a preload not used at all would show as a second request.)
+  expect(requests.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
+  expect(warnings.filter((w) => /snapshot\.json/i.test(w))).toEqual([]);
 });
 
 test('shows the study headline with its numbers, window and sources', async ({ page }) => {
