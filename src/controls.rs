@@ -1,6 +1,7 @@
 //! The measure select and the view buttons.
 
-use crate::region::{closest, use_region};
+use crate::dom::closest;
+use crate::region::use_region;
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::params::View;

@@ -125,8 +125,7 @@ pub fn EmbedDialog(
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let (Some(root), Some(action)) = (
             node.get_untracked(),
-            crate::region::closest(&ev, "[data-action]")
-                .and_then(|b| b.get_attribute("data-action")),
+            crate::dom::closest(&ev, "[data-action]").and_then(|b| b.get_attribute("data-action")),
         ) else {
             return;
         };

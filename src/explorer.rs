@@ -2,10 +2,11 @@
 //! view the reader chose (chart with legend and notes, table, or sources) and the footer.
 
 use crate::controls::Controls;
+use crate::dom::closest;
 use crate::figure::Figure;
 use crate::footer::Footer;
 use crate::legend::Legend;
-use crate::region::{closest, use_region};
+use crate::region::use_region;
 use crate::tooltip::{open_text, Tooltip};
 use crate::{Loaded, ReaderState};
 use leptos::prelude::*;

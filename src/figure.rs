@@ -2,7 +2,8 @@
 //! and no lost focus), one tab stop for the keyboard, and the same tooltip by hover, tap and
 //! focus.
 
-use crate::region::{all, closest, focus, focus_stays_inside, stays_inside, use_region};
+use crate::dom::{all, closest, focus, focus_stays_inside, stays_inside};
+use crate::region::use_region;
 use crate::tooltip;
 use crate::{ReaderState, DRAWN_MARK};
 use leptos::prelude::*;

@@ -2,8 +2,9 @@
 //! code.
 
 use crate::dialog::EmbedDialog;
+use crate::dom::closest;
 use crate::download;
-use crate::region::{closest, use_region};
+use crate::region::use_region;
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::render::widget;

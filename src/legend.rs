@@ -1,6 +1,7 @@
 //! The legend: hovering or focusing a series highlights it, activating it hides or shows it.
 
-use crate::region::{closest, focus_stays_inside, stays_inside, use_region};
+use crate::dom::{closest, focus_stays_inside, stays_inside};
+use crate::region::use_region;
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::render::widget::{self, Reader};

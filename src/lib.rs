@@ -14,6 +14,7 @@
 mod app;
 mod controls;
 mod dialog;
+mod dom;
 mod download;
 mod explorer;
 pub mod fetch;

@@ -3,7 +3,7 @@
 //! paint. The reader sees no change: their focus, open definition and scrolled table stay where
 //! they were. If the widget cannot load the snapshot, the static view simply stays.
 
-use crate::region::all;
+use crate::dom::all;
 use crate::DRAWN_MARK;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -98,7 +98,7 @@ pub fn complete(live: &web_sys::Element) {
             .and_then(|path| node_at(live, &path))
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         {
-            crate::region::focus(el);
+            crate::dom::focus(el);
         }
         // The page's chart is now the widget's.
         if live
