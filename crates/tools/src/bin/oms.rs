@@ -92,10 +92,11 @@ mod cli {
 mod build {
     use oms_core::period::Period;
     use oms_core::snapshot::{self, Json};
+    use oms_tools::builder::engine::Builder;
     use oms_tools::builder::merge::{self, Options};
-    use oms_tools::builder::{
-        self, compute, csv, parquet, Columns, Config, FirstRule, ResetRule, Step,
-    };
+    use oms_tools::builder::progress::Progress;
+    use oms_tools::builder::spill::Plan;
+    use oms_tools::builder::{self, csv, parquet, Columns, Config, FirstRule, ResetRule, Step};
     use std::path::Path;
 
     const HELP: &str = "usage: oms build-series INPUT --revision REV --snapshot FILE --out FILE
@@ -117,6 +118,62 @@ mod build {
             .map_or(0, |d| d.as_secs());
         let (y, m, d) = builder::day_from_epoch((secs / 86_400) as i64).unwrap_or((2026, 1, 1));
         Period::Day(y, m, d)
+    }
+
+    /// Streams the input through the builder: memory holds a batch of rows and a partition of
+    /// records, never the file.
+    fn read_and_compute(
+        path: &Path,
+        columns: &Columns,
+        config: &Config,
+    ) -> Result<builder::Computed, builder::BuildError> {
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let mut rows = 0u64;
+        if is_csv {
+            let file =
+                std::fs::File::open(path).map_err(|e| builder::BuildError::Read(e.to_string()))?;
+            // About 60 bytes a row: enough to size the partitions.
+            let size = file.metadata().map_or(0, |m| m.len());
+            let mut builder = Builder::new(config, Plan::for_rows(size / 60));
+            let mut progress = Progress::on_terminal(None);
+            csv::read_from(
+                std::io::BufReader::with_capacity(1 << 16, file),
+                columns,
+                &mut |row| {
+                    rows += 1;
+                    progress.rows(rows);
+                    builder.push(&row)
+                },
+            )?;
+            builder.finish(&mut progress)
+        } else {
+            let input = parquet::open(path, columns)?;
+            let mut builder = Builder::new(config, Plan::for_rows(input.rows()));
+            let mut progress = Progress::on_terminal(Some(input.rows()));
+            input.read(&mut |row| {
+                rows += 1;
+                progress.rows(rows);
+                builder.push(&row)
+            })?;
+            builder.finish(&mut progress)
+        }
+    }
+
+    /// The SHA-256 of the file, read in pieces.
+    fn sha256_of(path: &Path) -> std::io::Result<String> {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)?;
+        let mut hasher = oms_core::sha256::Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = f.read(&mut buf)?;
+            if n == 0 {
+                return Ok(hasher.finish_hex());
+            }
+            hasher.update(&buf[..n]);
+        }
     }
 
     fn fail(msg: &str) -> i32 {
@@ -240,29 +297,12 @@ mod build {
         }
 
         let path = Path::new(input);
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return fail(&format!("{input}: {e}")),
-        };
-        let sha = oms_core::sha256::hex(&bytes);
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let rows = if is_csv {
-            match std::str::from_utf8(&bytes) {
-                Ok(text) => csv::read(text, &columns),
-                Err(_) => return fail(&format!("{input}: the CSV file is not UTF-8")),
-            }
-        } else {
-            drop(bytes);
-            parquet::read(path, &columns)
-        };
-        let rows = match rows {
-            Ok(r) => r,
-            Err(e) => return fail(&format!("{input}: {e}")),
-        };
-        let computed = match compute(rows, &config) {
+        let computed = match read_and_compute(path, &columns, &config) {
             Ok(c) => c,
+            Err(e) => return fail(&format!("{input}: {e}")),
+        };
+        let sha = match sha256_of(path) {
+            Ok(s) => s,
             Err(e) => return fail(&format!("{input}: {e}")),
         };
 
@@ -288,9 +328,9 @@ mod build {
         println!(
             "counter resets (rule {}): {}",
             config.reset.id(),
-            r.resets.len()
+            r.reset_count
         );
-        for reset in r.resets.iter().take(20) {
+        for reset in &r.resets {
             println!(
                 "  {} on {}: {} -> {}",
                 reset.model,
@@ -299,8 +339,8 @@ mod build {
                 reset.after
             );
         }
-        if r.resets.len() > 20 {
-            println!("  ... and {} more", r.resets.len() - 20);
+        if r.reset_count > r.resets.len() {
+            println!("  ... and {} more", r.reset_count - r.resets.len());
         }
 
         let text = match std::fs::read_to_string(snapshot_path) {

@@ -239,7 +239,7 @@ pub fn merge(
         c.report.skipped,
         c.report.duplicates,
         c.report.models,
-        c.report.resets.len(),
+        c.report.reset_count,
         c.report.first_day.map_or(String::new(), super::day_iso),
         c.report.last_day.map_or(String::new(), super::day_iso),
         config

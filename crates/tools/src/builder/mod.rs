@@ -18,12 +18,14 @@
 //! - Rows without a date or a count are skipped and counted.
 
 pub mod csv;
+pub mod engine;
 pub mod merge;
 pub mod parquet;
+pub mod progress;
+pub mod spill;
 
 use oms_core::decimal::Decimal;
 use oms_core::period::{Period, Window};
-use std::collections::HashMap;
 
 /// One row of the dataset, as read: a model's cumulative downloads on a date.
 #[derive(Clone, Debug, PartialEq)]
@@ -312,6 +314,9 @@ pub struct Report {
     /// Rows that repeated another row of the same model and date with the same count.
     pub duplicates: usize,
     pub models: usize,
+    /// Every counter reset found.
+    pub reset_count: usize,
+    /// The first [`engine::RESET_EXAMPLES`] resets by model and date.
     pub resets: Vec<Reset>,
     /// Models whose first row falls on the data's first date and is their baseline.
     pub baselines: usize,
@@ -420,6 +425,18 @@ pub fn day_from_epoch(days: i64) -> Option<(u16, u8, u8)> {
         .then_some((y as u16, m as u8, d as u8))
 }
 
+/// The days from 1970-01-01 to the calendar day `d` (negative before).
+pub fn epoch_day(d: (u16, u8, u8)) -> i32 {
+    // Howard Hinnant's days_from_civil.
+    let (m, day) = (i64::from(d.1), i64::from(d.2));
+    let y = i64::from(d.0) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) as i32
+}
+
 /// Parses the date at the start of a text cell: `YYYY-MM-DD`, optionally followed by a time
 /// (`2025-08-03 00:00:00`, `2025-08-03T00:00:00Z`).
 pub fn parse_day(s: &str) -> Option<(u16, u8, u8)> {
@@ -448,215 +465,14 @@ pub fn share(part: u64, whole: u64, decimals: u8) -> Option<Decimal> {
     Some(Decimal::new(units as i64, decimals))
 }
 
-/// Differences the rows into monthly downloads per group and per organisation.
+/// Differences the rows into monthly downloads per group and per organisation (rows in memory:
+/// tests and small files; `oms build-series` streams a file into an [`engine::Builder`]).
 pub fn compute(rows: Vec<Row>, config: &Config) -> Result<Computed, BuildError> {
-    let mut report = Report {
-        rows: rows.len(),
-        ..Report::default()
-    };
-    // Keep rows with a date and a count; index models.
-    let mut kept: Vec<(u32, (u16, u8, u8), u64)> = Vec::with_capacity(rows.len());
-    let mut model_ids: HashMap<String, u32> = HashMap::new();
-    let mut model_names: Vec<String> = Vec::new();
-    // Per model: its group and organisation (from its first row that has one).
-    let mut model_group: Vec<Option<usize>> = Vec::new();
-    let mut model_org: Vec<Option<String>> = Vec::new();
-    let group_count = config.groups.len();
-    let other = config
-        .groups
-        .iter()
-        .position(|g| g.id == OTHER_GROUP)
-        .unwrap_or(group_count);
-    let unknown = config.groups.iter().position(|g| g.id == UNKNOWN_GROUP);
-    let mut country_values: HashMap<String, (usize, usize)> = HashMap::new();
-    for row in rows {
-        let (Some(day), Some(count)) = (row.day, row.cumulative) else {
-            report.skipped += 1;
-            continue;
-        };
-        let id = match model_ids.get(&row.model) {
-            Some(&id) => id,
-            None => {
-                let id = model_names.len() as u32;
-                model_ids.insert(row.model.clone(), id);
-                model_names.push(row.model.clone());
-                model_group.push(None);
-                model_org.push(None);
-                id
-            }
-        };
-        let m = id as usize;
-        if model_group[m].is_none() {
-            let raw = row.country.as_deref().map(str::trim).unwrap_or("");
-            let g = if raw.is_empty() {
-                unknown.unwrap_or(other)
-            } else {
-                config
-                    .groups
-                    .iter()
-                    .position(|g| g.values.iter().any(|v| v.trim().eq_ignore_ascii_case(raw)))
-                    .unwrap_or(other)
-            };
-            model_group[m] = Some(g);
-            let key = if raw.is_empty() {
-                "(empty)".to_owned()
-            } else {
-                raw.to_owned()
-            };
-            country_values.entry(key).or_insert((g, 0)).1 += 1;
-        }
-        if model_org[m].is_none() {
-            model_org[m] = row.org.filter(|o| !o.trim().is_empty());
-        }
-        kept.push((id, day, count));
+    let mut b = engine::Builder::new(config, spill::Plan::for_rows(rows.len() as u64));
+    for row in &rows {
+        b.push(&row.as_ref())?;
     }
-    if kept.is_empty() {
-        return Err(BuildError::NoData);
-    }
-    kept.sort_by_key(|k| (k.0, k.1));
-    report.models = model_names.len();
-    report.first_day = kept.iter().map(|k| k.1).min();
-    report.last_day = kept.iter().map(|k| k.1).max();
-
-    let (first, last) = match (report.first_day, report.last_day) {
-        (Some(a), Some(b)) => ((a.0, a.1), (b.0, b.1)),
-        _ => return Err(BuildError::NoData),
-    };
-    let mut months = Vec::new();
-    let mut ym = first;
-    while ym <= last {
-        months.push(ym);
-        ym = if ym.1 == 12 {
-            (ym.0 + 1, 1)
-        } else {
-            (ym.0, ym.1 + 1)
-        };
-    }
-    let month_index = |d: (u16, u8, u8)| -> usize {
-        (usize::from(d.0) - usize::from(first.0)) * 12 + usize::from(d.1) - usize::from(first.1)
-    };
-
-    let groups_len = group_count + usize::from(other == group_count);
-    let mut groups = vec![vec![0u64; months.len()]; groups_len];
-    let mut totals = vec![0u64; months.len()];
-    let mut orgs: HashMap<String, Vec<u64>> = HashMap::new();
-    // Per organisation, downloads by group: its models' countries may differ.
-    let mut org_group_downloads: HashMap<String, Vec<u64>> = HashMap::new();
-
-    let mut i = 0;
-    while i < kept.len() {
-        let model = kept[i].0;
-        let m = model as usize;
-        let g = model_group[m].unwrap_or(other);
-        // `reference`: the count later counts are differenced from; a reset is a count below the
-        // model's previous one.
-        let mut reference: Option<u64> = None;
-        let mut previous: u64 = 0;
-        let mut prev_day: Option<((u16, u8, u8), u64)> = None;
-        while i < kept.len() && kept[i].0 == model {
-            let (_, day, count) = kept[i];
-            i += 1;
-            if let Some((d, c)) = prev_day {
-                if d == day {
-                    if c == count {
-                        report.duplicates += 1;
-                        continue;
-                    }
-                    return Err(BuildError::Conflict {
-                        model: model_names[m].clone(),
-                        day,
-                        counts: (c, count),
-                    });
-                }
-            }
-            prev_day = Some((day, count));
-            if reference.is_some() && count < previous {
-                report.resets.push(Reset {
-                    model: model_names[m].clone(),
-                    day,
-                    before: previous,
-                    after: count,
-                });
-            }
-            previous = count;
-            let downloads = match reference {
-                None => {
-                    reference = Some(count);
-                    if config.first == FirstRule::Baseline && Some(day) == report.first_day {
-                        report.baselines += 1;
-                        0
-                    } else {
-                        count
-                    }
-                }
-                Some(r) if count >= r => {
-                    reference = Some(count);
-                    count - r
-                }
-                Some(_) => match config.reset {
-                    ResetRule::Hold => 0,
-                    ResetRule::Restart => {
-                        reference = Some(count);
-                        count
-                    }
-                },
-            };
-            if downloads == 0 {
-                continue;
-            }
-            let k = month_index(day);
-            totals[k] += downloads;
-            groups[g][k] += downloads;
-            if let Some(o) = &model_org[m] {
-                orgs.entry(o.clone())
-                    .or_insert_with(|| vec![0; months.len()])[k] += downloads;
-                org_group_downloads
-                    .entry(o.clone())
-                    .or_insert_with(|| vec![0; groups_len])[g] += downloads;
-            }
-        }
-    }
-
-    let mut group_ids: Vec<String> = config.groups.iter().map(|g| g.id.clone()).collect();
-    if other == group_count {
-        group_ids.push(OTHER_GROUP.into());
-    }
-    let mut ranked: Vec<(String, Vec<u64>)> = orgs.into_iter().collect();
-    ranked.sort_by(|a, b| {
-        let (sa, sb): (u64, u64) = (a.1.iter().sum(), b.1.iter().sum());
-        sb.cmp(&sa).then_with(|| a.0.cmp(&b.0))
-    });
-    ranked.truncate(config.top);
-    let org_groups = ranked
-        .iter()
-        .map(|(name, _)| {
-            let by_group = org_group_downloads.get(name);
-            let best = (0..groups_len)
-                .max_by(|&a, &b| {
-                    let of = |g: usize| by_group.map_or(0, |v| v[g]);
-                    // Most downloads; on a tie the group listed first.
-                    of(a).cmp(&of(b)).then(b.cmp(&a))
-                })
-                .unwrap_or(other);
-            group_ids[best].clone()
-        })
-        .collect();
-
-    let mut values: Vec<(String, String, usize)> = country_values
-        .into_iter()
-        .map(|(v, (g, n))| (v, group_ids[g].clone(), n))
-        .collect();
-    values.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    report.country_values = values;
-
-    Ok(Computed {
-        months,
-        totals,
-        groups: group_ids.into_iter().zip(groups).collect(),
-        orgs: ranked,
-        org_groups,
-        report,
-    })
+    b.finish(&mut progress::Progress::quiet())
 }
 
 /// One computed share: a series' downloads over all downloads in a period.
@@ -789,6 +605,10 @@ mod tests {
         assert_eq!(day_from_epoch(-25_567), Some((1900, 1, 1)));
         assert_eq!(day_from_epoch(-25_568), None);
         assert_eq!(day_from_epoch(19_782), Some((2024, 2, 29)));
+        for days in [-25_567, -1, 0, 59, 19_782, 20_303, 376_199] {
+            let d = day_from_epoch(days).expect("in range");
+            assert_eq!(i64::from(epoch_day(d)), days, "{d:?}");
+        }
     }
 
     #[test]
