@@ -3,7 +3,11 @@
 //! missing column and a column of the wrong type; then `oms build-series` end to end.
 
 use oms_core::snapshot::{self, Json, Kind};
+use oms_tools::builder::engine::Builder;
+use oms_tools::builder::progress::Progress;
+use oms_tools::builder::spill::Plan;
 use oms_tools::builder::{self, compute, Columns, Config, ResetRule, Step};
+use oms_tools::synth::{self, Order, Shape};
 use parquet::basic::{Compression, LogicalType, Repetition, TimeUnit, Type as Physical, ZstdLevel};
 use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
@@ -443,6 +447,8 @@ fn build_series_merges_a_valid_computed_metric() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&run.stderr)
     );
+    // Standard error is not a terminal here: no progress line, nothing at all.
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
     assert!(stdout.contains("counter resets (rule hold): 1"), "{stdout}");
     assert!(
         stdout.contains("meta-llama/Llama-3.1-8B on 2025-02-12: 5500 -> 4000"),
@@ -620,4 +626,218 @@ fn the_end_to_end_fixture_is_the_builders_output() {
     let kept = std::fs::read_to_string(&fixture)
         .expect("tests/fixtures/valid-computed.json (OMS_BLESS=1 writes it)");
     assert!(kept == made, "tests/fixtures/valid-computed.json is not the builder's output; rerun with OMS_BLESS=1 after checking the change");
+}
+
+/// Reorders `rows`: every `step`-th row first, then the next offset (a fixed scramble).
+fn scrambled<T: Clone>(rows: &[T], step: usize) -> Vec<T> {
+    (0..step)
+        .flat_map(|k| rows.iter().skip(k).step_by(step).cloned())
+        .collect()
+}
+
+#[test]
+fn rows_in_any_order_and_spilled_to_disk_give_the_known_answers() {
+    let dir = scratch("orders");
+    let pq = dir.join("fixture.parquet");
+    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
+    let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    let mut reversed = rows.clone();
+    reversed.reverse();
+    for (name, order) in [
+        ("reversed", reversed),
+        ("scrambled by 3", scrambled(&rows, 3)),
+        ("scrambled by 5", scrambled(&rows, 5)),
+    ] {
+        assert_ne!(order, rows, "{name} is another order");
+        let c = compute(order.clone(), &Config::default()).expect("computes");
+        check_known_answers(&c);
+        // Three partitions and a buffer of two records: most records go through the disk.
+        let mut b = Builder::new(
+            &Config::default(),
+            Plan {
+                partitions: 3,
+                buffer: 2,
+            },
+        );
+        for row in &order {
+            b.push(&row.as_ref()).expect("push");
+        }
+        let spilled = b.finish(&mut Progress::quiet()).expect("computes");
+        assert_eq!(spilled, c, "{name}: the same through the disk");
+    }
+}
+
+#[test]
+fn a_models_country_is_its_earliest_rows_whatever_the_order() {
+    let row = |day: &str, country: Option<&str>, n: u64| builder::Row {
+        model: "m".into(),
+        org: Some("o".into()),
+        country: country.map(String::from),
+        day: builder::parse_day(day),
+        cumulative: Some(n),
+    };
+    // The first row has no country; the next two disagree: the earliest with one wins.
+    let rows = vec![
+        row("2025-01-01", None, 10),
+        row("2025-01-08", Some("USA"), 20),
+        row("2025-01-15", Some("China"), 30),
+    ];
+    let mut reversed = rows.clone();
+    reversed.reverse();
+    for order in [rows, reversed] {
+        let c = compute(order, &Config::default()).expect("computes");
+        assert_eq!(c.group("us"), Some(&[20][..]));
+        assert_eq!(
+            c.report.country_values,
+            vec![("USA".into(), "us".into(), 1)]
+        );
+    }
+}
+
+/// An independent computation of the default rules (baseline on the first date, hold on a
+/// reset): per model, each row counts what its count passes the model's highest count so far.
+fn reference(shape: Shape) -> std::collections::BTreeMap<(u16, u8), u64> {
+    use std::collections::BTreeMap;
+    let mut per_model: BTreeMap<u64, Vec<(i64, u64)>> = BTreeMap::new();
+    for (m, w) in shape.cells(Order::Model) {
+        let r = shape.row(m, w);
+        if let Some(c) = r.cumulative {
+            per_model.entry(m).or_default().push((r.day, c as u64));
+        }
+    }
+    let first = per_model
+        .values()
+        .flatten()
+        .map(|r| r.0)
+        .min()
+        .expect("rows");
+    let mut months: BTreeMap<(u16, u8), u64> = BTreeMap::new();
+    for rows in per_model.values() {
+        let mut highest: Option<u64> = None;
+        for &(day, count) in rows {
+            let (y, mo, _) = builder::day_from_epoch(day).expect("day");
+            let add = match highest {
+                None if day == first => 0,
+                None => count,
+                Some(h) => count.saturating_sub(h),
+            };
+            highest = Some(highest.map_or(count, |h| h.max(count)));
+            *months.entry((y, mo)).or_default() += add;
+        }
+    }
+    months
+}
+
+#[test]
+fn a_synthetic_dataset_in_three_row_orders_gives_one_answer_equal_to_an_independent_sum() {
+    let dir = scratch("synth");
+    let shape = Shape {
+        seed: 7,
+        // Frequent counter resets and empty counts.
+        rare: 100,
+        ..Shape::new(400, 60)
+    };
+    let mut answers = Vec::new();
+    for order in [Order::Time, Order::Model, Order::Scrambled] {
+        let path = dir.join(format!("{order:?}.parquet"));
+        let written = synth::write(&path, shape, order).expect("writes");
+        assert_eq!(written, shape.rows());
+        let rows = builder::parquet::read(&path, &Columns::default()).expect("reads");
+        assert_eq!(rows.len() as u64, written);
+        answers.push(compute(rows, &Config::default()).expect("computes"));
+    }
+    assert!(answers[0].report.rows > 3_000, "{}", answers[0].report.rows);
+    assert_eq!(answers[0], answers[1], "time order and model order");
+    assert_eq!(answers[0], answers[2], "time order and neither");
+    let sums = reference(shape);
+    let months: Vec<(u16, u8)> = sums.keys().copied().collect();
+    let c = &answers[0];
+    // Every month from the first to the last has a row in this shape.
+    assert_eq!(c.months, months);
+    assert_eq!(c.totals, sums.values().copied().collect::<Vec<_>>());
+    let by_groups: Vec<u64> = (0..c.months.len())
+        .map(|k| c.groups.iter().map(|(_, v)| v[k]).sum())
+        .collect();
+    assert_eq!(by_groups, c.totals, "the groups add up to the whole");
+    assert!(
+        c.report.reset_count > 0 && c.report.skipped > 0,
+        "{:?}",
+        c.report
+    );
+}
+
+#[test]
+fn a_truncated_or_corrupt_parquet_file_says_so_and_writes_nothing() {
+    let dir = scratch("corrupt");
+    let pq = dir.join("fixture.parquet");
+    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
+    let bytes = std::fs::read(&pq).expect("fixture");
+    let cut = dir.join("cut.parquet");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).expect("write");
+    let mut garbled = bytes.clone();
+    // The column chunks start after the 4-byte magic: overwrite the first pages.
+    for b in &mut garbled[4..bytes.len() / 3] {
+        *b = 0x5a;
+    }
+    let bad = dir.join("garbled.parquet");
+    std::fs::write(&bad, &garbled).expect("write");
+    for (file, says) in [
+        (&cut, "not a Parquet file, or one cut short or corrupt"),
+        (
+            &bad,
+            "the Parquet file is corrupt or cut short (row group 1, column `model`)",
+        ),
+    ] {
+        let out = dir.join("out.json");
+        let run = build_series(
+            file,
+            &["--revision", "r1"],
+            &root().join("public/data/snapshot.json"),
+            &out,
+        );
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(!out.exists(), "nothing written");
+    }
+}
+
+#[test]
+fn conflicting_rows_are_reported_with_both_counts_and_nothing_is_written() {
+    let dir = scratch("conflict");
+    let mut rows: Vec<Fixture> = ROWS.to_vec();
+    rows.push((
+        "mistralai/Mistral-7B",
+        "mistralai",
+        Some("Germany"),
+        "2025-01-08",
+        Some(340),
+    ));
+    for (name, order) in [
+        ("as written", rows.clone()),
+        ("reversed", {
+            let mut r = rows.clone();
+            r.reverse();
+            r
+        }),
+    ] {
+        let csv = dir.join("data.csv");
+        std::fs::write(&csv, csv_text(&order)).expect("write");
+        let out = dir.join("out.json");
+        let run = build_series(
+            &csv,
+            &["--revision", "r1"],
+            &root().join("public/data/snapshot.json"),
+            &out,
+        );
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(
+                "model `mistralai/Mistral-7B` has two different counts on 2025-01-08: 340 and 350"
+            ),
+            "{name}: {stderr}"
+        );
+        assert!(!out.exists(), "{name}: nothing written");
+    }
 }
