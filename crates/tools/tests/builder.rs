@@ -9,7 +9,9 @@ use oms_tools::builder::spill::Plan;
 use oms_tools::builder::{self, compute, Columns, Config, ResetRule, Step};
 use oms_tools::synth::{self, Order, Shape};
 use parquet::basic::{Compression, LogicalType, Repetition, TimeUnit, Type as Physical, ZstdLevel};
-use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
+use parquet::data_type::{
+    ByteArray, ByteArrayType, DoubleType, FloatType, Int32Type, Int64Type, Int96, Int96Type,
+};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedFileWriter, SerializedRowGroupWriter};
 use parquet::schema::types::Type;
@@ -839,5 +841,232 @@ fn conflicting_rows_are_reported_with_both_counts_and_nothing_is_written() {
             "{name}: {stderr}"
         );
         assert!(!out.exists(), "{name}: nothing written");
+    }
+}
+
+/// The time column as the other types the reader accepts.
+#[derive(Clone, Copy, Debug)]
+enum TimeAs {
+    Millis,
+    Micros,
+    Int96,
+    Date,
+    Text,
+}
+
+/// The count column as the other types the reader accepts.
+#[derive(Clone, Copy, Debug)]
+enum CountAs {
+    Int32,
+    UInt64,
+    Double,
+    Float,
+}
+
+/// Writes `rows` with the time and count columns in other types, optional or required.
+fn write_typed(path: &Path, rows: &[Fixture], time: TimeAs, count: CountAs, required: bool) {
+    let repetition = if required {
+        Repetition::REQUIRED
+    } else {
+        Repetition::OPTIONAL
+    };
+    let column = |name: &str, physical: Physical, logical: Option<LogicalType>| {
+        Arc::new(
+            Type::primitive_type_builder(name, physical)
+                .with_logical_type(logical)
+                .with_repetition(repetition)
+                .build()
+                .expect("column"),
+        )
+    };
+    let time_type = match time {
+        TimeAs::Millis => column(
+            "time",
+            Physical::INT64,
+            Some(LogicalType::timestamp(true, TimeUnit::MILLIS)),
+        ),
+        TimeAs::Micros => column(
+            "time",
+            Physical::INT64,
+            Some(LogicalType::timestamp(false, TimeUnit::MICROS)),
+        ),
+        TimeAs::Int96 => column("time", Physical::INT96, None),
+        TimeAs::Date => column("time", Physical::INT32, Some(LogicalType::Date)),
+        TimeAs::Text => column("time", Physical::BYTE_ARRAY, Some(LogicalType::String)),
+    };
+    let count_type = match count {
+        CountAs::Int32 => column("downloadsAllTime", Physical::INT32, None),
+        CountAs::UInt64 => column(
+            "downloadsAllTime",
+            Physical::INT64,
+            Some(LogicalType::integer(64, false)),
+        ),
+        CountAs::Double => column("downloadsAllTime", Physical::DOUBLE, None),
+        CountAs::Float => column("downloadsAllTime", Physical::FLOAT, None),
+    };
+    let string = |name: &str| column(name, Physical::BYTE_ARRAY, Some(LogicalType::String));
+    let schema = Arc::new(
+        Type::group_type_builder("schema")
+            .with_fields(vec![
+                string("merged_country_groups_single"),
+                count_type,
+                time_type,
+                string("author"),
+                string("model"),
+            ])
+            .build()
+            .expect("schema"),
+    );
+    let file = std::fs::File::create(path).expect("create parquet");
+    let mut writer = SerializedFileWriter::new(file, schema, Arc::new(WriterProperties::default()))
+        .expect("writer");
+    let mut group = writer.next_row_group().expect("row group");
+    let defs = |present: Vec<bool>| -> Option<Vec<i16>> {
+        (!required).then(|| present.into_iter().map(i16::from).collect())
+    };
+    let text = |group: &mut SerializedRowGroupWriter<'_, std::fs::File>,
+                values: Vec<Option<String>>| {
+        let mut col = group.next_column().expect("column").expect("a column");
+        let d = defs(values.iter().map(Option::is_some).collect());
+        let data: Vec<ByteArray> = values
+            .into_iter()
+            .flatten()
+            .map(|v| ByteArray::from(v.as_str()))
+            .collect();
+        col.typed::<ByteArrayType>()
+            .write_batch(&data, d.as_deref(), None)
+            .expect("write strings");
+        col.close().expect("close column");
+    };
+    text(
+        &mut group,
+        rows.iter().map(|r| r.2.map(String::from)).collect(),
+    );
+    {
+        let mut col = group.next_column().expect("column").expect("downloads");
+        let d = defs(rows.iter().map(|r| r.4.is_some()).collect());
+        let present = rows.iter().filter_map(|r| r.4);
+        match count {
+            CountAs::Int32 => col.typed::<Int32Type>().write_batch(
+                &present.map(|v| v as i32).collect::<Vec<_>>(),
+                d.as_deref(),
+                None,
+            ),
+            CountAs::UInt64 => col.typed::<Int64Type>().write_batch(
+                &present.collect::<Vec<_>>(),
+                d.as_deref(),
+                None,
+            ),
+            CountAs::Double => col.typed::<DoubleType>().write_batch(
+                &present.map(|v| v as f64).collect::<Vec<_>>(),
+                d.as_deref(),
+                None,
+            ),
+            CountAs::Float => col.typed::<FloatType>().write_batch(
+                &present.map(|v| v as f32).collect::<Vec<_>>(),
+                d.as_deref(),
+                None,
+            ),
+        }
+        .expect("write counts");
+        col.close().expect("close column");
+    }
+    {
+        let mut col = group.next_column().expect("column").expect("time");
+        let d = defs(vec![true; rows.len()]);
+        let days: Vec<i64> = rows.iter().map(|r| days_since_epoch(r.3)).collect();
+        match time {
+            TimeAs::Millis | TimeAs::Micros => {
+                let per = if matches!(time, TimeAs::Millis) {
+                    86_400_000
+                } else {
+                    86_400_000_000
+                };
+                // Half a day in: the day is the timestamp's date.
+                let data: Vec<i64> = days.iter().map(|d| d * per + per / 2).collect();
+                col.typed::<Int64Type>()
+                    .write_batch(&data, d.as_deref(), None)
+            }
+            TimeAs::Int96 => {
+                let data: Vec<Int96> = days
+                    .iter()
+                    .map(|d| {
+                        let mut v = Int96::new();
+                        let nanos: u64 = 3_600_000_000_000;
+                        v.set_data(nanos as u32, (nanos >> 32) as u32, (d + 2_440_588) as u32);
+                        v
+                    })
+                    .collect();
+                col.typed::<Int96Type>()
+                    .write_batch(&data, d.as_deref(), None)
+            }
+            TimeAs::Date => {
+                let data: Vec<i32> = days.iter().map(|d| *d as i32).collect();
+                col.typed::<Int32Type>()
+                    .write_batch(&data, d.as_deref(), None)
+            }
+            TimeAs::Text => {
+                let data: Vec<ByteArray> = rows
+                    .iter()
+                    .map(|r| ByteArray::from(format!("{}T00:00:00Z", r.3).as_str()))
+                    .collect();
+                col.typed::<ByteArrayType>()
+                    .write_batch(&data, d.as_deref(), None)
+            }
+        }
+        .expect("write times");
+        col.close().expect("close column");
+    }
+    text(
+        &mut group,
+        rows.iter().map(|r| Some(r.1.to_owned())).collect(),
+    );
+    text(
+        &mut group,
+        rows.iter().map(|r| Some(r.0.to_owned())).collect(),
+    );
+    group.close().expect("close row group");
+    writer.close().expect("close file");
+}
+
+#[test]
+fn every_time_and_count_type_and_required_columns_give_the_known_answers() {
+    let dir = scratch("types");
+    // Required columns hold no empty cell: the rows that have every value.
+    let complete: Vec<Fixture> = ROWS
+        .iter()
+        .filter(|r| r.2.is_some() && r.4.is_some())
+        .copied()
+        .collect();
+    let from_csv = |rows: &[Fixture]| {
+        compute(
+            builder::csv::read(&csv_text(rows), &Columns::default()).expect("reads CSV"),
+            &Config::default(),
+        )
+        .expect("computes")
+    };
+    let (all, required) = (from_csv(ROWS), from_csv(&complete));
+    check_known_answers(&all);
+    let cases = [
+        (TimeAs::Millis, CountAs::Int32),
+        (TimeAs::Micros, CountAs::UInt64),
+        (TimeAs::Int96, CountAs::Double),
+        (TimeAs::Date, CountAs::Float),
+        (TimeAs::Text, CountAs::Int32),
+    ];
+    for (time, count) in cases {
+        for req in [false, true] {
+            let path = dir.join(format!("{time:?}-{count:?}-{req}.parquet"));
+            let rows = if req { &complete[..] } else { ROWS };
+            write_typed(&path, rows, time, count, req);
+            let read = builder::parquet::read(&path, &Columns::default())
+                .unwrap_or_else(|e| panic!("{time:?} {count:?} required {req}: {e}"));
+            let c = compute(read, &Config::default()).expect("computes");
+            assert_eq!(
+                c,
+                if req { required.clone() } else { all.clone() },
+                "{time:?} {count:?} required {req}"
+            );
+        }
     }
 }

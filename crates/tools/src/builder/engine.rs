@@ -10,6 +10,42 @@
 //!    [`difference`]s each model's rows in date order: the rules of the module above.
 //! 3. The downloads are added to their month, the model's country group and its organisation;
 //!    the organisations are ranked at the end.
+//!
+//! The same rules as one SQL query (DuckDB's dialect), for a reader who wants to audit them or run
+//! them on an engine; the defaults `--first baseline` and `--reset hold`, the country groups as
+//! `group_of`. Not run by the builder (see the README for why), and it does not stop on two counts
+//! for one model and date as the builder does.
+//!
+//! ```sql
+//! WITH rows AS (
+//!   SELECT model, trim(merged_country_groups_single) AS country,
+//!          CAST(time AS DATE) AS day, downloadsAllTime AS count
+//!   FROM 'dataset.parquet'
+//!   WHERE time IS NOT NULL AND downloadsAllTime IS NOT NULL
+//! ),
+//! once AS (SELECT DISTINCT model, day, count FROM rows),  -- a repeated row counts once
+//! ordered AS (
+//!   SELECT model, day, count,
+//!          row_number() OVER w AS n,
+//!          max(count) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS highest
+//!   FROM once WINDOW w AS (PARTITION BY model ORDER BY day)
+//! ),
+//! counted AS (
+//!   SELECT model, day,
+//!          CASE WHEN n = 1 AND day = (SELECT min(day) FROM rows) THEN 0  -- the baseline
+//!               WHEN n = 1 THEN count                                    -- first seen later
+//!               ELSE greatest(count - highest, 0) END AS downloads        -- hold
+//!   FROM ordered
+//! ),
+//! country AS (  -- the earliest row with a country; on one date, the first in text order
+//!   SELECT model, first(country ORDER BY day, country) AS country
+//!   FROM rows WHERE country <> '' GROUP BY model
+//! )
+//! SELECT strftime(day, '%Y-%m') AS month, group_of(country) AS country_group,
+//!        sum(downloads) AS downloads
+//! FROM counted LEFT JOIN country USING (model)
+//! GROUP BY ALL ORDER BY ALL;
+//! ```
 
 use super::progress::Progress;
 use super::spill::{Partitions, Plan, Record};
