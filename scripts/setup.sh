@@ -60,6 +60,12 @@ oms_setup_build() {
     *"version 132"*) ;;
     *) echo "wasm-opt 132 from node_modules is not first on PATH" >&2; return 1 ;;
   esac
+  # The share cards' fonts (the build rasterizes them): DejaVu Sans for Latin text, WenQuanYi Zen
+  # Hei for Chinese; the tests' screenshots and text measurements use the same.
+  local fonts=()
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fonts+=(fonts-dejavu-core)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || fonts+=(fonts-wqy-zenhei)
+  oms_apt_install "${fonts[@]}"
   oms_log "cargo fetch --locked"
   (cd "$OMS_ROOT" && cargo fetch --locked --quiet)
 }
@@ -73,12 +79,15 @@ oms_setup_test() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
-  # A CJK font, so Chinese renders in screenshots and text measurements (readers' devices have one).
-  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
-  if [ ${#missing[@]} -gt 0 ]; then
-    oms_log "apt-get install ${missing[*]}"
+  oms_apt_install "${missing[@]}"
+}
+
+# Installs the Debian packages named, if any.
+oms_apt_install() {
+  if [ $# -gt 0 ]; then
+    oms_log "apt-get install $*"
     oms_sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive oms_sudo apt-get install -y -qq "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive oms_sudo apt-get install -y -qq "$@"
   fi
 }
 

@@ -34,6 +34,8 @@ pub fn light_colors(css: &str) -> Option<Colors> {
         us: get("--oms-us")?,
         series: get("--oms-series")?,
         remainder: get("--oms-remainder")?,
+        muted: get("--oms-muted")?,
+        rule: get("--oms-rule")?,
     })
 }
 

@@ -3,10 +3,12 @@
 //! reader sees everything in the first round trip, with no script; the widget then takes over
 //! the same `<main>` with no visible change.
 
+use super::card;
 use super::html::Html;
 use super::widget::{self, page_path, Reader};
 use crate::chart::Marks;
-use crate::params::View;
+use crate::markup::json_string;
+use crate::params::{self, Theme, View};
 use crate::snapshot::{MetricIndex, Snapshot};
 use crate::text::{self, Lang};
 
@@ -31,6 +33,98 @@ pub struct PageContext<'a> {
     /// The published address of `dist/`, ending in `/` (for canonical links and share previews),
     /// if known at build time.
     pub public_url: Option<&'a str>,
+}
+
+impl PageContext<'_> {
+    /// The published address of `dist/`, if it is an http(s) URL.
+    pub fn base(&self) -> Option<&str> {
+        self.public_url
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    }
+}
+
+/// The name of a page's oEmbed document beside it (`chart.html` -> `chart.oembed.json`).
+pub fn oembed_path(page: &str) -> String {
+    format!("{}.oembed.json", page.trim_end_matches(".html"))
+}
+
+/// The width the oEmbed document gives the embed (a common article column), px.
+pub const OEMBED_WIDTH: u32 = 640;
+
+/// The height the oEmbed document gives the embed of a view at [`OEMBED_WIDTH`], px: an estimate
+/// (the chart's height and the widget's text around it); the listener script then sizes the
+/// iframe to its content.
+pub fn oembed_height(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View) -> u32 {
+    let chart = Marks::layout(s, metric, &[], lang).map_or(0.0, |m| m.height());
+    match view {
+        View::Chart => (360.0 + chart).clamp(480.0, 1400.0) as u32,
+        _ => 720,
+    }
+}
+
+/// A page's oEmbed document (type `rich`): the embed code as `html`, its width and height, the
+/// title, the provider, and the share card as thumbnail. With no published address, the URLs
+/// are relative to the document (a host needs `OMS_PUBLIC_URL` set at build time).
+pub fn oembed(
+    s: &Snapshot,
+    lang: Lang,
+    metric: MetricIndex,
+    view: View,
+    cx: &PageContext,
+) -> String {
+    let ui = lang.ui();
+    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
+    let page = page_path(lang, id, view);
+    let base = cx.base();
+    let height = oembed_height(s, lang, metric, view);
+    let code = params::embed_snippet(
+        base.unwrap_or(PAGE_BASE),
+        &page,
+        Theme::Auto,
+        ui.widget_title,
+        height,
+    );
+    let thumbnail = match base {
+        Some(b) => format!("{b}{}", card::path(s, lang, metric, "png")),
+        None => card::file_name(s, lang, metric, "png"),
+    };
+    let title = text::metric_sentence(lang, s, metric);
+    let mut out = String::from("{\"version\":\"1.0\",\"type\":\"rich\",\"provider_name\":");
+    json_string(&mut out, "Open Model Share");
+    if let Some(b) = base {
+        out.push_str(",\"provider_url\":");
+        json_string(&mut out, b);
+    }
+    out.push_str(",\"title\":");
+    json_string(&mut out, &title);
+    out.push_str(",\"html\":");
+    json_string(&mut out, &code);
+    out.push_str(&format!(
+        ",\"width\":{OEMBED_WIDTH},\"height\":{height},\"thumbnail_url\":"
+    ));
+    json_string(&mut out, &thumbnail);
+    out.push_str(&format!(
+        ",\"thumbnail_width\":{},\"thumbnail_height\":{}}}\n",
+        card::WIDTH as u32,
+        card::HEIGHT as u32
+    ));
+    out
+}
+
+/// Every page's oEmbed document: (path from the root of `dist/`, JSON).
+pub fn all_oembeds(s: &Snapshot, cx: &PageContext) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        for (metric, m) in s.metrics.indexed() {
+            for view in View::ALL {
+                out.push((
+                    oembed_path(&page_path(lang, &m.id, view)),
+                    oembed(s, lang, metric, view, cx),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// The `<main>` of the widget for `r`, exactly as the live widget writes it once the snapshot is
@@ -239,11 +333,49 @@ pub fn page(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View, cx: &Page
             &[("name", "twitter:card"), ("content", "summary_large_image")],
         )
         .raw("\n");
-    if let Some(base) = cx
-        .public_url
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        let url = format!("{base}{}", page_path(lang, id, view));
+    // The share card, named by address (absolute when the published address is known).
+    let image = match cx.base() {
+        Some(b) => format!("{b}{}", card::path(s, lang, metric, "png")),
+        None => card::file_name(s, lang, metric, "png"),
+    };
+    let alt = card::alt(s, lang, metric);
+    let (w, h_px) = (
+        (card::WIDTH as u32).to_string(),
+        (card::HEIGHT as u32).to_string(),
+    );
+    for (key, name, content) in [
+        ("property", "og:image", image.as_str()),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", w.as_str()),
+        ("property", "og:image:height", h_px.as_str()),
+        ("property", "og:image:alt", alt.as_str()),
+        ("name", "twitter:image", image.as_str()),
+        ("name", "twitter:image:alt", alt.as_str()),
+    ] {
+        h.open("meta", &[(key, name), ("content", content)])
+            .raw("\n");
+    }
+    let page = page_path(lang, id, view);
+    let oembed_href = match cx.base() {
+        Some(b) => format!("{b}{}", oembed_path(&page)),
+        None => oembed_path(&page)
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    h.open(
+        "link",
+        &[
+            ("rel", "alternate"),
+            ("type", "application/json+oembed"),
+            ("href", &oembed_href),
+            ("title", &headline),
+        ],
+    )
+    .raw("\n");
+    if let Some(base) = cx.base() {
+        let url = format!("{base}{page}");
         h.open("link", &[("rel", "canonical"), ("href", &url)])
             .raw("\n")
             .open("meta", &[("property", "og:url"), ("content", &url)])

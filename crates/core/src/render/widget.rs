@@ -885,6 +885,30 @@ pub fn footer(r: &Reader) -> String {
         );
         b.finish()
     };
+    // The chart as the build drew it (the share card, every series): plain links, the same
+    // before and after the widget starts.
+    let image = |format: &str, label: &str| {
+        let href = format!(
+            "{}{}",
+            r.base,
+            super::card::path(r.snapshot, r.lang, r.metric, format)
+        );
+        let mut b = Html::new();
+        b.element(
+            "a",
+            &[
+                ("class", "oms-link-button"),
+                ("href", &href),
+                (
+                    "download",
+                    super::card::file_name(r.snapshot, r.lang, r.metric, format).as_str(),
+                ),
+                ("data-focus", format),
+            ],
+            label,
+        );
+        b.finish()
+    };
     let mut h = Html::new();
     h.raw(&source_and_date(r))
         .open("p", &[("class", "oms-downloads")])
@@ -894,6 +918,12 @@ pub fn footer(r: &Reader) -> String {
                 ("csv", &link("csv", ui.download_csv)),
                 ("json", &link("json", ui.download_json)),
             ],
+        )
+        .close("p")
+        .open("p", &[("class", "oms-downloads")])
+        .template(
+            ui.chart_downloads,
+            &[("png", &image("png", "PNG")), ("svg", &image("svg", "SVG"))],
         )
         .close("p");
     h.finish()

@@ -121,6 +121,8 @@ pub struct Ui {
     pub as_of: &'static str,
     /// `{csv}`, `{json}`: the two download buttons.
     pub downloads: &'static str,
+    /// The chart as an image (the share card the build wrote): `{png}`, `{svg}` are the links.
+    pub chart_downloads: &'static str,
     /// `{label}`, `{note}`: the note on a computed remainder.
     pub remainder_named: &'static str,
     /// `{source}`: a tooltip's source line.
@@ -311,6 +313,7 @@ pub(super) static EN: Ui = Ui {
     via_relays: "{origin} via {relays}",
     as_of: "Data as of {date}",
     downloads: "Download the data shown: {csv} · {json}",
+    chart_downloads: "Download the chart: {png} · {svg}",
     remainder_named: "{label}: {note}",
     tooltip_source: "Source: {source}",
     announce: "{title}: {value}{totals}, {when}. Source: {source}, {kind}.",
@@ -462,6 +465,7 @@ pub(super) static IT: Ui = Ui {
     via_relays: "{origin} tramite {relays}",
     as_of: "Dati aggiornati al {date}",
     downloads: "Scarica i dati mostrati: {csv} · {json}",
+    chart_downloads: "Scarica il grafico: {png} · {svg}",
     remainder_named: "{label}: {note}",
     tooltip_source: "Fonte: {source}",
     announce: "{title}: {value}{totals}, {when}. Fonte: {source}, {kind}.",
@@ -611,6 +615,7 @@ pub(super) static ZH: Ui = Ui {
     via_relays: "{origin} 转引自 {relays}",
     as_of: "数据截至 {date}",
     downloads: "下载所示数据：{csv} · {json}",
+    chart_downloads: "下载图表：{png} · {svg}",
     remainder_named: "{label}：{note}",
     tooltip_source: "来源：{source}",
     announce: "{title}：{value}{totals}，{when}。来源：{source}，{kind}。",

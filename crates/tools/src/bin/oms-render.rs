@@ -3,6 +3,9 @@
 //! - a prerendered page for every language, measure and view (`lang/metric/view.html`), the
 //!   complete first view by the same renderer as the live widget;
 //! - the CSV and JSON of every measure in every language beside its pages;
+//! - the share card of every measure in every language beside its pages, as SVG and as PNG
+//!   (1200 x 630, rasterized by resvg with the system's fonts: DejaVu Sans and WenQuanYi Zen Hei);
+//! - an oEmbed document beside every page;
 //! - `fallback.svg` and the `<noscript id="oms-fallback">` block of `index.html`, which the boot
 //!   script also shows when the widget cannot start there.
 //!
@@ -10,9 +13,10 @@
 //! `OMS_PUBLIC_URL` (the published address of `dist/`, ending in `/`) adds canonical links and
 //! share-preview addresses.
 
-use oms_core::render::fallback;
 use oms_core::render::page::{self, Assets, PageContext};
+use oms_core::render::svg::Colors;
 use oms_core::render::widget::download_path;
+use oms_core::render::{card, fallback};
 use oms_core::snapshot::Snapshot;
 use oms_core::text::Lang;
 use oms_core::{export, figures, snapshot};
@@ -79,6 +83,51 @@ fn downloads(dist: &Path, s: &Snapshot) -> Result<usize, String> {
     Ok(n)
 }
 
+/// The fonts the cards name must be installed: without them the rasterizer would draw Chinese
+/// as empty boxes, or no text at all.
+fn check_fonts(db: &resvg::usvg::fontdb::Database) -> Result<(), String> {
+    let families: Vec<String> = db
+        .faces()
+        .flat_map(|f| f.families.iter().map(|(name, _)| name.clone()))
+        .collect();
+    for want in ["DejaVu Sans", "WenQuanYi Zen Hei"] {
+        if !families.iter().any(|f| f == want) {
+            return Err(format!(
+                "the share cards need the font {want}: apt-get install fonts-dejavu-core fonts-wqy-zenhei (scripts/setup.sh does)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The share card of every measure in every language, as SVG and PNG.
+fn cards(dist: &Path, s: &Snapshot, colors: &Colors) -> Result<usize, String> {
+    let mut options = resvg::usvg::Options::default();
+    options.fontdb_mut().load_system_fonts();
+    check_fonts(&options.fontdb)?;
+    let mut n = 0;
+    for lang in Lang::ALL {
+        for metric in s.metrics.indices() {
+            let svg = card::card(s, lang, metric, colors);
+            write(dist, &card::path(s, lang, metric, "svg"), &svg)?;
+            let path = card::path(s, lang, metric, "png");
+            let tree =
+                resvg::usvg::Tree::from_str(&svg, &options).map_err(|e| format!("{path}: {e}"))?;
+            let (w, h) = (card::WIDTH as u32, card::HEIGHT as u32);
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).ok_or("no pixmap")?;
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::default(),
+                &mut pixmap.as_mut(),
+            );
+            let png = pixmap.encode_png().map_err(|e| format!("{path}: {e}"))?;
+            std::fs::write(dist.join(&path), png).map_err(|e| format!("{path}: {e}"))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 fn run() -> Result<(), String> {
     let dist = std::env::args()
         .nth(1)
@@ -106,9 +155,13 @@ fn run() -> Result<(), String> {
         write(&dist, path, html)?;
     }
     let files = downloads(&dist, &snap)?;
-
     let colors = fallback::light_colors(&read("style/main.css")?)
         .ok_or("style/main.css: the light colours are not found")?;
+    let cards = cards(&dist, &snap, &colors)?;
+    for (path, json) in page::all_oembeds(&snap, &cx) {
+        write(&dist, &path, &json)?;
+    }
+
     let (svg, html) = fallback::render(&snap, &colors, Lang::En);
     std::fs::write(dist.join(fallback::IMAGE), svg).map_err(|e| e.to_string())?;
     let block = format!("<body>\n<noscript id=\"oms-fallback\">{html}</noscript>");
@@ -122,7 +175,7 @@ fn run() -> Result<(), String> {
             .replacen("</head>", &format!("{head}</head>"), 1);
     std::fs::write(&index_path, index).map_err(|e| e.to_string())?;
     eprintln!(
-        "oms-render: {} pages, {files} downloads, the fallback of index.html",
+        "oms-render: {} pages with their oEmbed documents, {files} downloads, {cards} share cards (SVG and PNG), the fallback of index.html",
         pages.len()
     );
     Ok(())
