@@ -43,9 +43,21 @@ pub fn wrap(text: &str, font_px: f64, max_width: f64, max_lines: usize) -> Vec<S
         let mut buf = [0u8; 4];
         text_width(c.encode_utf8(&mut buf), 1.0) >= 1.0
     };
+    // A line never starts with closing punctuation nor ends with opening punctuation: they stay
+    // with the character they belong to.
+    const CLOSING: &[char] = &[
+        '，', '。', '、', '；', '：', '）', '」', '』', '！', '？', ')', ',', '.', ';', ':', '%',
+    ];
+    const OPENING: &[char] = &['（', '「', '『', '('];
     for c in text.chars() {
         match words.last_mut() {
-            Some(w) if !wide(c) && c != ' ' && !w.ends_with(wide) => w.push(c),
+            Some(w)
+                if CLOSING.contains(&c)
+                    || w.ends_with(OPENING)
+                    || (!wide(c) && c != ' ' && !w.ends_with(wide)) =>
+            {
+                w.push(c)
+            }
             _ => words.push(c.to_string()),
         }
     }
@@ -104,7 +116,7 @@ pub fn footer_text(s: &Snapshot, lang: Lang, metric: MetricIndex) -> String {
         .map(|p| plain(p).trim().to_owned())
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join(" · ")
+        .join(" ")
 }
 
 /// The card's alternative text: the chart's generated summary.
@@ -243,6 +255,25 @@ mod tests {
         );
         assert_eq!(zh.concat(), "中国开发者的份额首次超过美国开发者");
         assert_eq!(wrap("short", 10.0, 600.0, 3), vec!["short".to_owned()]);
+        // Punctuation stays with its character: no line starts with "，" or ends with "（".
+        for width in [40.0, 50.0, 60.0, 70.0, 80.0, 90.0] {
+            let lines = wrap(
+                "谷歌（美国）领先，Gemma（谷歌，美国）为2,080万",
+                10.0,
+                width,
+                10,
+            );
+            assert_eq!(
+                lines.concat(),
+                "谷歌（美国）领先，Gemma（谷歌，美国）为2,080万"
+            );
+            for l in &lines {
+                assert!(
+                    !l.starts_with(['，', '）']) && !l.ends_with('（'),
+                    "{width}: {lines:?}"
+                );
+            }
+        }
     }
 
     #[test]
