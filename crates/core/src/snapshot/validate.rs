@@ -127,6 +127,22 @@ struct Checker {
     problems: Vec<Problem>,
 }
 
+/// `None` when `value` is `100 n / d` rounded half up at its own decimal places; else that
+/// rounded share. (|value × d − 100 n| ≤ d / 2 at the value's scale.)
+fn share_mismatch(value: Decimal, n: u64, d: u64) -> Option<Decimal> {
+    let scale = 10i128.pow(u32::from(value.decimals()));
+    let lhs = 2 * (i128::from(value.units()) * i128::from(d) - 100 * i128::from(n) * scale);
+    if lhs.abs() <= i128::from(d) {
+        return None;
+    }
+    let num = i128::from(n) * 100 * scale;
+    let den = i128::from(d);
+    Some(Decimal::new(
+        ((2 * num + den) / (2 * den)) as i64,
+        value.decimals(),
+    ))
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -560,9 +576,21 @@ impl Checker {
             .map(|x| x.value.decimals())
             .max()
             .unwrap_or(0);
-        for x in values.iter_mut().filter(|x| x.kind == Kind::Computed) {
+        for (i, x) in values.iter_mut().enumerate() {
+            if x.kind != Kind::Computed {
+                continue;
+            }
             if let Some(d) = x.value.with_decimals(places) {
                 x.value = d;
+            }
+            // Checked again at the places shown: 35 written for 35.4 % passed at no decimal
+            // place, but would show as 35.0 %.
+            if let Some(expected) = x.totals.and_then(|(n, d)| share_mismatch(x.value, n, d)) {
+                self.report(
+                    &join(&index(&join(p, "values"), i), "value"),
+                    ProblemKind::ShareMismatch { expected },
+                );
+                return None;
             }
         }
         if values.is_empty() {
@@ -664,17 +692,7 @@ impl Checker {
                     self.report(p, ProblemKind::BadTotals);
                     return None;
                 }
-                let value = value?;
-                // |value × d − 100 n| ≤ d / 2 at the value's scale: value is 100 n / d rounded.
-                let scale = 10i128.pow(u32::from(value.decimals()));
-                let lhs =
-                    2 * (i128::from(value.units()) * i128::from(d) - 100 * i128::from(n) * scale);
-                if lhs.abs() > i128::from(d) {
-                    let expected = {
-                        let num = i128::from(n) * 100 * scale;
-                        let den = i128::from(d);
-                        Decimal::new(((2 * num + den) / (2 * den)) as i64, value.decimals())
-                    };
+                if let Some(expected) = share_mismatch(value?, n, d) {
                     self.report(&join(p, "value"), ProblemKind::ShareMismatch { expected });
                     return None;
                 }

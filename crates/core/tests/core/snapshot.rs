@@ -385,6 +385,17 @@ fn computed_values_must_agree_with_their_totals_and_provenance() {
         )],
         "6600 / 21870 is 30.2 %, not the 29.7 written"
     );
+    // JSON drops trailing zeros, so 30 may stand for 30.0; 30 for 29.7 % must not pass (it
+    // agrees at no decimal place, but is shown with the metric's one, as 30.0 %).
+    assert_eq!(
+        computed_problems_after(|d| d["metrics"][i]["values"][0]["value"] = json!(30)),
+        vec![(
+            format!("{path}.value"),
+            ProblemKind::ShareMismatch {
+                expected: oms_core::decimal::Decimal::new(297, 1)
+            }
+        )],
+    );
     assert_eq!(
         computed_problems_after(|d| d["metrics"][i]["values"][0]["numerator"] = json!(30000)),
         vec![(path.clone(), ProblemKind::BadTotals)]
