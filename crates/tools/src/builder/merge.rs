@@ -158,6 +158,23 @@ pub fn org_series_id(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
+/// The series ids of organisations `names`, in order: [`org_series_id`], with `-2`, `-3`... after
+/// an id another name already took (`Qwen` and `qwen` are two organisations on the Hub).
+pub fn org_series_ids<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let base = org_series_id(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while out.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        out.push(id);
+    }
+    out
+}
+
 fn ensure_list<'a>(
     doc: &'a mut Map<String, Value>,
     key: &str,
@@ -199,9 +216,9 @@ pub fn merge(
             series.push(json!({ "id": id, "label": group_label(id) }));
         }
     }
-    for ((name, _), group) in c.orgs.iter().zip(&c.org_groups) {
-        let id = org_series_id(name);
-        if !known(series, &id) {
+    let org_ids = org_series_ids(c.orgs.iter().map(|(name, _)| name.as_str()));
+    for (((name, _), group), id) in c.orgs.iter().zip(&c.org_groups).zip(&org_ids) {
+        if !known(series, id) {
             series.push(json!({ "id": id, "label": { "en": name }, "group": group }));
         }
     }
@@ -341,7 +358,8 @@ pub fn merge(
         let org_values = values(
             c.orgs
                 .iter()
-                .map(|(name, d)| (org_series_id(name), d))
+                .zip(&org_ids)
+                .map(|((_, d), id)| (id.clone(), d))
                 .collect(),
         )?;
         metrics.push(json!({
@@ -380,5 +398,9 @@ mod tests {
         assert_eq!(org_series_id("meta-llama"), "org-meta-llama");
         assert_eq!(org_series_id("deepseek-ai/"), "org-deepseek-ai");
         assert_eq!(org_series_id("A  B"), "org-a-b");
+        assert_eq!(
+            org_series_ids(["Qwen", "meta-llama", "qwen", "QWEN"]),
+            ["org-qwen", "org-meta-llama", "org-qwen-2", "org-qwen-3"].map(String::from)
+        );
     }
 }
