@@ -65,7 +65,9 @@ require_tests_ran "$logs/web.log" "wasm-bindgen-test (browser)"
 
 # The end-to-end tests load data from the example host page's origin (allowed here, to test a
 # CORS refusal) and refuse any other.
-OMS_DATA_ORIGINS="http://127.0.0.1:$(( ${OMS_E2E_PORT:-8787} + 1 ))" oms_build_release
+# Built for the address the end-to-end tests serve it at: absolute share and oEmbed addresses.
+OMS_PUBLIC_URL="http://127.0.0.1:${OMS_E2E_PORT:-8787}/widgets/oms/" \
+  OMS_DATA_ORIGINS="http://127.0.0.1:$(( ${OMS_E2E_PORT:-8787} + 1 ))" oms_build_release
 oms_log "sizes of dist/ (bytes)"
 bash scripts/sizes.sh dist | tee "$logs/sizes.txt"
 # The first paint of every prerendered page fits one TCP initial window (DESIGN.md): a budget.

@@ -2,7 +2,7 @@
 //! code.
 
 use crate::dialog::EmbedDialog;
-use crate::dom::closest;
+use crate::dom::{all, closest};
 use crate::download;
 use crate::region::use_region;
 use crate::ReaderState;
@@ -20,7 +20,17 @@ pub fn Footer(
     use_region(
         node,
         Signal::derive(move || state.with_reader(widget::footer)),
-        |_| {},
+        |el| {
+            // The chart's images are the build's, drawn from the bundled snapshot: not offered
+            // for another one.
+            if crate::host::page_params().data.is_some() {
+                for a in all(el, "a[href$=\".png\"]") {
+                    if let Some(p) = a.parent_element() {
+                        p.remove();
+                    }
+                }
+            }
+        },
     );
     // CSV and JSON of exactly the data in the current view.
     let on_click = move |ev: leptos::ev::MouseEvent| {

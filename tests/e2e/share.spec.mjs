@@ -117,3 +117,10 @@ test('the chart downloads as PNG and SVG from the first view and from the widget
   await page.locator('.oms-explorer .oms-footer a[href$=".png"]').waitFor();
   await check('widget');
 });
+
+test('another snapshot (data=) is not offered the build\'s chart images', async ({ page }) => {
+  await page.goto('./?lang=en&data=data/snapshot.json');
+  await page.locator('.oms-explorer .oms-footer a[data-format="csv"]').waitFor();
+  await expect(page.locator('.oms-footer a[data-format="json"]')).toHaveCount(1);
+  await expect(page.locator('.oms-footer a[href$=".png"], .oms-footer a[href$=".svg"]')).toHaveCount(0);
+});

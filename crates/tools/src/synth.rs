@@ -214,6 +214,17 @@ const GROUP_ROWS: usize = 1 << 20;
 
 /// Writes the dataset to `path` in `order`; returns the rows written.
 pub fn write(path: &std::path::Path, shape: Shape, order: Order) -> Result<u64, String> {
+    write_in_groups(path, shape, order, GROUP_ROWS)
+}
+
+/// [`write`] with row groups of `group_rows` rows.
+pub fn write_in_groups(
+    path: &std::path::Path,
+    shape: Shape,
+    order: Order,
+    group_rows: usize,
+) -> Result<u64, String> {
+    let group_rows = group_rows.max(1);
     let err = |e: parquet::errors::ParquetError| e.to_string();
     let string = |name: &str| {
         Type::primitive_type_builder(name, Physical::BYTE_ARRAY)
@@ -249,7 +260,7 @@ pub fn write(path: &std::path::Path, shape: Shape, order: Order) -> Result<u64, 
         .build();
     let mut writer =
         SerializedFileWriter::new(file, Arc::new(schema), Arc::new(props)).map_err(err)?;
-    let mut batch: Vec<SynthRow> = Vec::with_capacity(GROUP_ROWS);
+    let mut batch: Vec<SynthRow> = Vec::with_capacity(group_rows.min(GROUP_ROWS));
     let mut written = 0u64;
     let mut flush = |batch: &mut Vec<SynthRow>| -> Result<(), String> {
         let mut group = writer.next_row_group().map_err(err)?;
@@ -305,7 +316,7 @@ pub fn write(path: &std::path::Path, shape: Shape, order: Order) -> Result<u64, 
     for (m, w) in shape.cells(order) {
         batch.push(shape.row(m, w));
         written += 1;
-        if batch.len() == GROUP_ROWS {
+        if batch.len() == group_rows {
             flush(&mut batch)?;
         }
     }

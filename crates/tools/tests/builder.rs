@@ -1070,3 +1070,32 @@ fn every_time_and_count_type_and_required_columns_give_the_known_answers() {
         }
     }
 }
+
+#[test]
+fn row_groups_and_batches_of_a_larger_file_read_every_row_once() {
+    let dir = scratch("groups");
+    let shape = Shape {
+        rare: 500,
+        ..Shape::new(2_600, 270)
+    };
+    let path = dir.join("groups.parquet");
+    // Row groups of 66,000 rows: the first crosses the reader's batch of 65,536.
+    let written = synth::write_in_groups(&path, shape, Order::Time, 66_000).expect("writes");
+    assert!(written > 100_000, "{written} rows");
+    let read = builder::parquet::read(&path, &Columns::default()).expect("reads");
+    let direct: Vec<builder::Row> = shape
+        .cells(Order::Time)
+        .map(|(m, w)| {
+            let r = shape.row(m, w);
+            builder::Row {
+                model: r.model,
+                org: Some(r.author),
+                country: r.country.map(String::from),
+                day: builder::day_from_epoch(r.day),
+                cumulative: r.cumulative.map(|c| c as u64),
+            }
+        })
+        .collect();
+    assert_eq!(read.len(), direct.len());
+    assert!(read == direct, "every row as written, in order");
+}

@@ -74,7 +74,14 @@ pub fn wrap(text: &str, font_px: f64, max_width: f64, max_lines: usize) -> Vec<S
         lines.push(line.trim_end().to_owned());
     }
     if lines.len() > max_lines {
-        let rest = lines[max_lines - 1..].join(" ");
+        // The lines left over, joined back as they were broken (a space only between words).
+        let mut rest = String::new();
+        for l in &lines[max_lines - 1..] {
+            if !rest.is_empty() && !rest.ends_with(wide) && !l.starts_with(wide) {
+                rest.push(' ');
+            }
+            rest.push_str(l);
+        }
         lines.truncate(max_lines - 1);
         lines.push(fit_text(&rest, font_px, max_width));
     }

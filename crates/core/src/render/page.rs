@@ -63,8 +63,9 @@ pub fn oembed_height(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View) 
 }
 
 /// A page's oEmbed document (type `rich`): the embed code as `html`, its width and height, the
-/// title, the provider, and the share card as thumbnail. With no published address, the URLs
-/// are relative to the document (a host needs `OMS_PUBLIC_URL` set at build time).
+/// title, the provider, and the share card as thumbnail. The build writes them only with the
+/// published address (`OMS_PUBLIC_URL`); without it the addresses here are relative to the
+/// document.
 pub fn oembed(
     s: &Snapshot,
     lang: Lang,
@@ -111,9 +112,13 @@ pub fn oembed(
     out
 }
 
-/// Every page's oEmbed document: (path from the root of `dist/`, JSON).
+/// Every page's oEmbed document: (path from the root of `dist/`, JSON); none without the
+/// published address (a CMS cannot use an embed code with relative addresses).
 pub fn all_oembeds(s: &Snapshot, cx: &PageContext) -> Vec<(String, String)> {
     let mut out = Vec::new();
+    if cx.base().is_none() {
+        return out;
+    }
     for lang in Lang::ALL {
         for (metric, m) in s.metrics.indexed() {
             for view in View::ALL {
@@ -356,25 +361,17 @@ pub fn page(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View, cx: &Page
             .raw("\n");
     }
     let page = page_path(lang, id, view);
-    let oembed_href = match cx.base() {
-        Some(b) => format!("{b}{}", oembed_path(&page)),
-        None => oembed_path(&page)
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-    };
-    h.open(
-        "link",
-        &[
-            ("rel", "alternate"),
-            ("type", "application/json+oembed"),
-            ("href", &oembed_href),
-            ("title", &headline),
-        ],
-    )
-    .raw("\n");
     if let Some(base) = cx.base() {
+        h.open(
+            "link",
+            &[
+                ("rel", "alternate"),
+                ("type", "application/json+oembed"),
+                ("href", &format!("{base}{}", oembed_path(&page))),
+                ("title", &headline),
+            ],
+        )
+        .raw("\n");
         let url = format!("{base}{page}");
         h.open("link", &[("rel", "canonical"), ("href", &url)])
             .raw("\n")

@@ -583,8 +583,8 @@ impl Checker {
             if let Some(d) = x.value.with_decimals(places) {
                 x.value = d;
             }
-            // Checked again at the places shown: 35 written for 35.4 % passed at no decimal
-            // place, but would show as 35.0 %.
+            // Checked at the places shown: 35 written for 35.4 % agrees at no decimal place, but
+            // would show as 35.0 %.
             if let Some(expected) = x.totals.and_then(|(n, d)| share_mismatch(x.value, n, d)) {
                 self.report(
                     &join(&index(&join(p, "values"), i), "value"),
@@ -652,13 +652,7 @@ impl Checker {
 
     /// The numerator and denominator of a computed value, checked against each other and the
     /// value (`None` after reporting a problem; `Some(None)` when there are none).
-    fn totals(
-        &mut self,
-        v: &Json,
-        p: &str,
-        kind: Option<Kind>,
-        value: Option<Decimal>,
-    ) -> Option<Option<(u64, u64)>> {
+    fn totals(&mut self, v: &Json, p: &str, kind: Option<Kind>) -> Option<Option<(u64, u64)>> {
         let whole = |c: &mut Self, key: &str| -> Option<Option<u64>> {
             match v.get(key) {
                 None | Some(Json::Null) => Some(None),
@@ -692,10 +686,7 @@ impl Checker {
                     self.report(p, ProblemKind::BadTotals);
                     return None;
                 }
-                if let Some(expected) = share_mismatch(value?, n, d) {
-                    self.report(&join(p, "value"), ProblemKind::ShareMismatch { expected });
-                    return None;
-                }
+                // The value against them is checked with the metric's decimal places.
                 Some(Some((n, d)))
             }
         }
@@ -811,7 +802,7 @@ impl Checker {
                 })
             }),
         };
-        let totals = self.totals(v, p, kind, value);
+        let totals = self.totals(v, p, kind);
         Some(Value {
             series: series?,
             value: value?,

@@ -5,7 +5,7 @@
 //! - the CSV and JSON of every measure in every language beside its pages;
 //! - the share card of every measure in every language beside its pages, as SVG and as PNG
 //!   (1200 x 630, rasterized by resvg with the system's fonts: DejaVu Sans and WenQuanYi Zen Hei);
-//! - an oEmbed document beside every page;
+//! - an oEmbed document beside every page, when the published address is known;
 //! - `fallback.svg` and the `<noscript id="oms-fallback">` block of `index.html`, which the boot
 //!   script also shows when the widget cannot start there.
 //!
@@ -141,7 +141,11 @@ fn run() -> Result<(), String> {
         let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         format!("the bundled snapshot is invalid:\n  {}", list.join("\n  "))
     })?;
-    let public_url = std::env::var("OMS_PUBLIC_URL").ok();
+    // The published address of `dist/`, always ending in `/`.
+    let public_url = std::env::var("OMS_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .map(|u| if u.ends_with('/') { u } else { format!("{u}/") });
     let index_path = dist.join("index.html");
     let index = std::fs::read_to_string(&index_path).map_err(|e| e.to_string())?;
     let assets = assets(&index)?;

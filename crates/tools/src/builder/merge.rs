@@ -158,19 +158,26 @@ pub fn org_series_id(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
-/// The series ids of organisations `names`, in order: [`org_series_id`], with `-2`, `-3`... after
-/// an id another name already took (`Qwen` and `qwen` are two organisations on the Hub).
+/// The series ids of organisations `names`, in the same order: [`org_series_id`], with `-2`,
+/// `-3`... for names that make an id another name makes too (`Qwen` and `qwen` are two
+/// organisations on the Hub), given in the names' text order, so that an organisation keeps its
+/// id whatever the ranking.
 pub fn org_series_ids<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for name in names {
-        let base = org_series_id(name);
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(names[b]));
+    let mut out = vec![String::new(); names.len()];
+    let mut taken: Vec<String> = Vec::new();
+    for i in order {
+        let base = org_series_id(names[i]);
         let mut id = base.clone();
         let mut n = 2;
-        while out.contains(&id) {
+        while taken.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
-        out.push(id);
+        taken.push(id.clone());
+        out[i] = id;
     }
     out
 }
@@ -399,8 +406,8 @@ mod tests {
         assert_eq!(org_series_id("deepseek-ai/"), "org-deepseek-ai");
         assert_eq!(org_series_id("A  B"), "org-a-b");
         assert_eq!(
-            org_series_ids(["Qwen", "meta-llama", "qwen", "QWEN"]),
-            ["org-qwen", "org-meta-llama", "org-qwen-2", "org-qwen-3"].map(String::from)
+            org_series_ids(["qwen", "meta-llama", "Qwen", "QWEN"]),
+            ["org-qwen-3", "org-meta-llama", "org-qwen-2", "org-qwen"].map(String::from)
         );
     }
 }

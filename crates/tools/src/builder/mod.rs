@@ -10,8 +10,8 @@
 //! - Weekly cumulative counts are differenced per model, in date order. A model's first row is its
 //!   baseline when it falls on the data's first date (its downloads before the data began are not
 //!   in any period); a model first seen later counts its first row in full ([`FirstRule`]).
-//! - A count lower than the model's previous highest count is a counter reset: [`ResetRule`] says
-//!   what it counts for, and every reset is listed in the [`Report`].
+//! - A count lower than the model's previous count is a counter reset: [`ResetRule`] says what it
+//!   counts for; the [`Report`] counts every reset and lists the first by model and date.
 //! - The downloads of a week count in the calendar month of the row's date.
 //! - Two rows of one model on one date with the same count are one row; with different counts
 //!   they are an error.
@@ -320,7 +320,7 @@ pub struct Report {
     pub resets: Vec<Reset>,
     /// Models whose first row falls on the data's first date and is their baseline.
     pub baselines: usize,
-    /// Country values and the group each went to, with their row counts.
+    /// Country values and the group each went to, with how many models have each.
     pub country_values: Vec<(String, String, usize)>,
     pub first_day: Option<(u16, u8, u8)>,
     pub last_day: Option<(u16, u8, u8)>,

@@ -101,12 +101,16 @@ fn time_kind(t: &Type) -> Result<TimeKind, BuildError> {
 }
 
 fn count_kind(t: &Type) -> Result<CountKind, BuildError> {
+    use parquet::basic::ConvertedType as C;
     column_type("downloads", t)?;
     let logical = t.get_basic_info().logical_type_ref();
-    let signed = match logical {
-        None => true,
-        Some(LogicalType::Integer(int)) => int.is_signed,
-        Some(_) => return Err(mistyped("downloads", t)),
+    let signed = match (logical, t.get_basic_info().converted_type()) {
+        (Some(LogicalType::Integer(int)), _) => int.is_signed,
+        (Some(_), _) => return Err(mistyped("downloads", t)),
+        // Files from older writers say it with the converted type only.
+        (None, C::NONE | C::INT_8 | C::INT_16 | C::INT_32 | C::INT_64) => true,
+        (None, C::UINT_8 | C::UINT_16 | C::UINT_32 | C::UINT_64) => false,
+        (None, _) => return Err(mistyped("downloads", t)),
     };
     match t.get_physical_type() {
         Physical::INT32 => Ok(CountKind::Int32 { signed }),
@@ -393,9 +397,7 @@ impl Input {
                     let day = match &time_col {
                         TimeColumn::Int64(c, per) => c.get(i).map(|v| v.div_euclid(*per)),
                         TimeColumn::Int32(c) => c.get(i).map(|v| i64::from(*v)),
-                        TimeColumn::Int96(c) => c
-                            .get(i)
-                            .map(|v| Int96::to_nanos(v).div_euclid(86_400_000_000_000)),
+                        TimeColumn::Int96(c) => c.get(i).map(int96_day),
                         TimeColumn::Text(c) => match text(c, i, bad, &time.1)? {
                             None => None,
                             Some(s) => {
@@ -440,6 +442,14 @@ impl Input {
     }
 }
 
+/// The day of an `INT96` timestamp: its Julian day, plus the whole days of its nanoseconds (not
+/// through nanoseconds since 1970, which wrap outside the years 1677-2262).
+fn int96_day(v: &Int96) -> i64 {
+    let d = v.data();
+    let nanos = u64::from(d[0]) | (u64::from(d[1]) << 32);
+    i64::from(d[2]) - 2_440_588 + (nanos / 86_400_000_000_000) as i64
+}
+
 /// A signed count: zero or more.
 fn whole(v: i64) -> Result<u64, String> {
     u64::try_from(v).map_err(|_| format!("negative count {v}"))
@@ -471,4 +481,25 @@ pub fn read(path: &Path, columns: &Columns) -> Result<Vec<Row>, BuildError> {
         Ok(())
     })?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn int96_days_come_from_the_julian_day_beyond_the_nanosecond_range() {
+        for (day, nanos) in [
+            ((1970, 1, 1), 0u64),
+            ((2025, 8, 3), 3_600_000_000_000),
+            // After 2262, nanoseconds since 1970 no longer fit in 64 bits.
+            ((2500, 1, 1), 86_399_999_999_999),
+            ((1900, 1, 1), 0),
+        ] {
+            let julian = i64::from(epoch_day(day)) + 2_440_588;
+            let mut v = Int96::new();
+            v.set_data(nanos as u32, (nanos >> 32) as u32, julian as u32);
+            assert_eq!(day_from_epoch(int96_day(&v)), Some(day));
+        }
+    }
 }

@@ -126,14 +126,23 @@ impl Partitions {
 
     fn write_out(&mut self) -> Result<(), BuildError> {
         if self.dir.is_none() {
-            let dir = std::env::temp_dir().join(format!(
-                "oms-build-{}-{}",
-                std::process::id(),
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_nanos())
-            ));
-            std::fs::create_dir_all(&dir).map_err(|e| io_error("create", e))?;
+            // A folder of our own: `create_dir` fails on one that exists (another run's, or one
+            // planted there), and the next name is tried.
+            let stamp = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let mut tries = 0u32;
+            let dir = loop {
+                let dir = std::env::temp_dir()
+                    .join(format!("oms-build-{}-{stamp}-{tries}", std::process::id()));
+                match std::fs::create_dir(&dir) {
+                    Ok(()) => break dir,
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 100 => {
+                        tries += 1;
+                    }
+                    Err(e) => return Err(io_error("create", e)),
+                }
+            };
             self.dir = Some(dir);
         }
         for k in 0..self.parts.len() {
