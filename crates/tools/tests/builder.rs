@@ -156,11 +156,20 @@ fn days_since_epoch(iso: &str) -> i64 {
 
 /// Writes the next column of `group` as optional strings.
 fn write_text(group: &mut SerializedRowGroupWriter<'_, std::fs::File>, values: Vec<Option<&str>>) {
+    write_strings(group, values, false);
+}
+
+/// Writes the next column of `group` as strings, optional or required (no definition levels).
+fn write_strings(
+    group: &mut SerializedRowGroupWriter<'_, std::fs::File>,
+    values: Vec<Option<&str>>,
+    required: bool,
+) {
     let mut col = group.next_column().expect("column").expect("a column");
     let defs: Vec<i16> = values.iter().map(|v| i16::from(v.is_some())).collect();
     let data: Vec<ByteArray> = values.into_iter().flatten().map(ByteArray::from).collect();
     col.typed::<ByteArrayType>()
-        .write_batch(&data, Some(&defs), None)
+        .write_batch(&data, (!required).then_some(&defs[..]), None)
         .expect("write strings");
     col.close().expect("close column");
 }
@@ -339,12 +348,18 @@ fn check_known_answers(c: &builder::Computed) {
     expect("other-countries", "0.0", "0.0");
 }
 
-#[test]
-fn parquet_and_csv_give_the_known_answers() {
-    let dir = scratch("known");
+/// The fixture written as Parquet (Snappy) in `dir`, and its rows as read.
+fn fixture_rows(dir: &Path) -> (PathBuf, Vec<builder::Row>) {
     let pq = dir.join("fixture.parquet");
     write_parquet(&pq, ROWS, false, Compression::SNAPPY);
     let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    (pq, rows)
+}
+
+#[test]
+fn parquet_and_csv_give_the_known_answers() {
+    let dir = scratch("known");
+    let (pq, rows) = fixture_rows(&dir);
     check_known_answers(&compute(rows, &Config::default()).expect("computes"));
 
     // Zstandard, as polars writes by default.
@@ -425,6 +440,16 @@ fn build_series(input: &Path, args: &[&str], snapshot: &Path, out: &Path) -> Out
         .arg(out)
         .output()
         .expect("runs oms")
+}
+
+/// Runs `oms build-series INPUT --revision r1` on the bundled snapshot, writing `out`.
+fn build_bundled(input: &Path, out: &Path) -> Output {
+    build_series(
+        input,
+        &["--revision", "r1"],
+        &root().join("public/data/snapshot.json"),
+        out,
+    )
 }
 
 fn root() -> PathBuf {
@@ -538,12 +563,7 @@ fn build_series_refuses_bad_input_and_writes_nothing() {
     )
     .expect("write");
     let out = dir.join("out.json");
-    let run = build_series(
-        &csv,
-        &["--revision", "r1"],
-        &root().join("public/data/snapshot.json"),
-        &out,
-    );
+    let run = build_bundled(&csv, &out);
     assert_eq!(run.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
@@ -639,10 +659,7 @@ fn scrambled<T: Clone>(rows: &[T], step: usize) -> Vec<T> {
 
 #[test]
 fn rows_in_any_order_and_spilled_to_disk_give_the_known_answers() {
-    let dir = scratch("orders");
-    let pq = dir.join("fixture.parquet");
-    write_parquet(&pq, ROWS, false, Compression::SNAPPY);
-    let rows = builder::parquet::read(&pq, &Columns::default()).expect("reads parquet");
+    let (_, rows) = fixture_rows(&scratch("orders"));
     let mut reversed = rows.clone();
     reversed.reverse();
     for (name, order) in [
@@ -791,12 +808,7 @@ fn a_truncated_or_corrupt_parquet_file_says_so_and_writes_nothing() {
         ),
     ] {
         let out = dir.join("out.json");
-        let run = build_series(
-            file,
-            &["--revision", "r1"],
-            &root().join("public/data/snapshot.json"),
-            &out,
-        );
+        let run = build_bundled(file, &out);
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(1), "{stderr}");
         assert!(stderr.contains(says), "{stderr}");
@@ -826,12 +838,7 @@ fn conflicting_rows_are_reported_with_both_counts_and_nothing_is_written() {
         let csv = dir.join("data.csv");
         std::fs::write(&csv, csv_text(&order)).expect("write");
         let out = dir.join("out.json");
-        let run = build_series(
-            &csv,
-            &["--revision", "r1"],
-            &root().join("public/data/snapshot.json"),
-            &out,
-        );
+        let run = build_bundled(&csv, &out);
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(1), "{name}: {stderr}");
         assert!(
@@ -924,24 +931,7 @@ fn write_typed(path: &Path, rows: &[Fixture], time: TimeAs, count: CountAs, requ
     let defs = |present: Vec<bool>| -> Option<Vec<i16>> {
         (!required).then(|| present.into_iter().map(i16::from).collect())
     };
-    let text = |group: &mut SerializedRowGroupWriter<'_, std::fs::File>,
-                values: Vec<Option<String>>| {
-        let mut col = group.next_column().expect("column").expect("a column");
-        let d = defs(values.iter().map(Option::is_some).collect());
-        let data: Vec<ByteArray> = values
-            .into_iter()
-            .flatten()
-            .map(|v| ByteArray::from(v.as_str()))
-            .collect();
-        col.typed::<ByteArrayType>()
-            .write_batch(&data, d.as_deref(), None)
-            .expect("write strings");
-        col.close().expect("close column");
-    };
-    text(
-        &mut group,
-        rows.iter().map(|r| r.2.map(String::from)).collect(),
-    );
+    write_strings(&mut group, rows.iter().map(|r| r.2).collect(), required);
     {
         let mut col = group.next_column().expect("column").expect("downloads");
         let d = defs(rows.iter().map(|r| r.4.is_some()).collect());
@@ -1017,13 +1007,15 @@ fn write_typed(path: &Path, rows: &[Fixture], time: TimeAs, count: CountAs, requ
         .expect("write times");
         col.close().expect("close column");
     }
-    text(
+    write_strings(
         &mut group,
-        rows.iter().map(|r| Some(r.1.to_owned())).collect(),
+        rows.iter().map(|r| Some(r.1)).collect(),
+        required,
     );
-    text(
+    write_strings(
         &mut group,
-        rows.iter().map(|r| Some(r.0.to_owned())).collect(),
+        rows.iter().map(|r| Some(r.0)).collect(),
+        required,
     );
     group.close().expect("close row group");
     writer.close().expect("close file");

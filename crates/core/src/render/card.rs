@@ -5,6 +5,7 @@
 
 use super::svg::{self, Colors};
 use super::widget::{self, Reader};
+pub use super::widget::{image_file_name as file_name, image_path as path};
 use crate::chart::{coord, fit_text, text_width, Marks};
 use crate::markup::escape;
 use crate::params::View;
@@ -226,19 +227,6 @@ fn scale_text(v: f64) -> String {
     let mut s = String::new();
     crate::decimal::Decimal::new((v * 1000.0).round() as i64, 3).write(&mut s, '.', None);
     s
-}
-
-/// The file name of the card of `metric` in `lang` (`open-model-share-<id>-<lang>.<ext>`), beside
-/// the measure's pages.
-pub fn file_name(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
-    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
-    format!("open-model-share-{id}-{}.{ext}", lang.code())
-}
-
-/// Where the card goes in `dist/`: `<lang>/<metric id>/<file name>`.
-pub fn path(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
-    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
-    format!("{}/{id}/{}", lang.code(), file_name(s, lang, metric, ext))
 }
 
 #[cfg(test)]

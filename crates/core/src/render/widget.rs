@@ -41,11 +41,28 @@ pub fn page_path(lang: Lang, metric_id: &str, view: View) -> String {
     format!("{}/{metric_id}/{}.html", lang.code(), view.code())
 }
 
+/// The file name of the chart's image (the share card the build draws) of `metric` in `lang`:
+/// `open-model-share-<metric id>-<lang>.<ext>` (`png` or `svg`).
+pub fn image_file_name(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
+    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
+    format!("open-model-share-{id}-{}.{ext}", lang.code())
+}
+
+/// The path from the root of `dist/` of the file `name` beside the pages of `metric` in `lang`.
+fn beside_pages(s: &Snapshot, lang: Lang, metric: MetricIndex, name: &str) -> String {
+    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
+    format!("{}/{id}/{name}", lang.code())
+}
+
+/// Where the chart's image goes in `dist/`: beside the measure's pages.
+pub fn image_path(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
+    beside_pages(s, lang, metric, &image_file_name(s, lang, metric, ext))
+}
+
 /// The path of a static download (`ext`: `csv` or `json`) of metric `metric` in `lang`, from the
 /// root of `dist/`.
 pub fn download_path(s: &Snapshot, lang: Lang, metric: MetricIndex, ext: &str) -> String {
-    let id = s.metrics.get(metric).map_or("", |m| m.id.as_str());
-    format!("{}/{id}/{}", lang.code(), export::file_name(s, metric, ext))
+    beside_pages(s, lang, metric, &export::file_name(s, metric, ext))
 }
 
 /// A link to a source (http(s) only, checked by validation), or its name when it has no link.
@@ -862,52 +879,44 @@ pub fn source_and_date(r: &Reader) -> String {
 /// The sources of the measure, its date and the downloads (the footer, but for the embed button).
 pub fn footer(r: &Reader) -> String {
     let ui = r.lang.ui();
-    // Links to the static files, so downloads work before the widget starts and without
-    // JavaScript; the widget writes exactly the data in view instead.
-    let link = |format: &str, label: &str| {
+    // Links to the static files beside the pages, so downloads work before the widget starts
+    // and without JavaScript. The widget writes exactly the data in view instead for the CSV and
+    // JSON (`data-format`); the chart's images are the build's (every series).
+    let link = |name: String, format: &str, label: &str, data: bool| {
         let href = format!(
             "{}{}",
             r.base,
-            download_path(r.snapshot, r.lang, r.metric, format)
+            beside_pages(r.snapshot, r.lang, r.metric, &name)
         );
-        let name = export::file_name(r.snapshot, r.metric, format);
+        let mut attrs = vec![
+            ("class", "oms-link-button"),
+            ("href", href.as_str()),
+            ("download", name.as_str()),
+            ("data-focus", format),
+        ];
+        if data {
+            attrs.push(("data-format", format));
+        }
         let mut b = Html::new();
-        b.element(
-            "a",
-            &[
-                ("class", "oms-link-button"),
-                ("href", &href),
-                ("download", &name),
-                ("data-format", format),
-                ("data-focus", format),
-            ],
-            label,
-        );
+        b.element("a", &attrs, label);
         b.finish()
     };
-    // The chart as the build drew it (the share card, every series): plain links, the same
-    // before and after the widget starts.
-    let image = |format: &str, label: &str| {
-        let href = format!(
-            "{}{}",
-            r.base,
-            super::card::path(r.snapshot, r.lang, r.metric, format)
-        );
-        let mut b = Html::new();
-        b.element(
-            "a",
-            &[
-                ("class", "oms-link-button"),
-                ("href", &href),
-                (
-                    "download",
-                    super::card::file_name(r.snapshot, r.lang, r.metric, format).as_str(),
-                ),
-                ("data-focus", format),
-            ],
+    let data = |format: &str, label: &str| {
+        link(
+            export::file_name(r.snapshot, r.metric, format),
+            format,
             label,
-        );
-        b.finish()
+            true,
+        )
+    };
+    let image = |format: &str| {
+        let label = if format == "png" { "PNG" } else { "SVG" };
+        link(
+            image_file_name(r.snapshot, r.lang, r.metric, format),
+            format,
+            label,
+            false,
+        )
     };
     let mut h = Html::new();
     h.raw(&source_and_date(r))
@@ -915,15 +924,15 @@ pub fn footer(r: &Reader) -> String {
         .template(
             ui.downloads,
             &[
-                ("csv", &link("csv", ui.download_csv)),
-                ("json", &link("json", ui.download_json)),
+                ("csv", &data("csv", ui.download_csv)),
+                ("json", &data("json", ui.download_json)),
             ],
         )
         .close("p")
         .open("p", &[("class", "oms-downloads")])
         .template(
             ui.chart_downloads,
-            &[("png", &image("png", "PNG")), ("svg", &image("svg", "SVG"))],
+            &[("png", &image("png")), ("svg", &image("svg"))],
         )
         .close("p");
     h.finish()
