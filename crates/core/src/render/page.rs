@@ -85,10 +85,7 @@ pub fn oembed(
         ui.widget_title,
         height,
     );
-    let thumbnail = match base {
-        Some(b) => format!("{b}{}", card::path(s, lang, metric, "png")),
-        None => card::file_name(s, lang, metric, "png"),
-    };
+    let thumbnail = card_url(s, lang, metric, cx);
     let title = text::metric_sentence(lang, s, metric);
     let mut out = String::from("{\"version\":\"1.0\",\"type\":\"rich\",\"provider_name\":");
     json_string(&mut out, "Open Model Share");
@@ -110,6 +107,15 @@ pub fn oembed(
         card::HEIGHT as u32
     ));
     out
+}
+
+/// The address of the share card of `metric` in `lang`: absolute with the published address,
+/// else beside the page.
+fn card_url(s: &Snapshot, lang: Lang, metric: MetricIndex, cx: &PageContext) -> String {
+    match cx.base() {
+        Some(b) => format!("{b}{}", card::path(s, lang, metric, "png")),
+        None => card::file_name(s, lang, metric, "png"),
+    }
 }
 
 /// Every page's oEmbed document: (path from the root of `dist/`, JSON); none without the
@@ -339,10 +345,7 @@ pub fn page(s: &Snapshot, lang: Lang, metric: MetricIndex, view: View, cx: &Page
         )
         .raw("\n");
     // The share card, named by address (absolute when the published address is known).
-    let image = match cx.base() {
-        Some(b) => format!("{b}{}", card::path(s, lang, metric, "png")),
-        None => card::file_name(s, lang, metric, "png"),
-    };
+    let image = card_url(s, lang, metric, cx);
     let alt = card::alt(s, lang, metric);
     let (w, h_px) = (
         (card::WIDTH as u32).to_string(),

@@ -61,11 +61,9 @@ pub fn bars_svg(chart: &BarChart, width: f64, colors: &Colors, title: &str, desc
 pub fn bars_body(chart: &BarChart, width: f64, colors: &Colors) -> String {
     let mut out = String::new();
     for (b, p) in chart.bars.iter().zip(chart.at_width(width)) {
-        let fill = match (b.role, b.key.as_str()) {
-            (Role::Remainder, _) => &colors.remainder,
-            (_, "china") => &colors.china,
-            (_, "us") => &colors.us,
-            _ => &colors.series,
+        let fill = match b.role {
+            Role::Remainder => colors.remainder.as_str(),
+            _ => colors.tone(&b.key),
         };
         let weight = if b.role == Role::Leader {
             " font-weight=\"700\""

@@ -197,13 +197,7 @@ pub fn read_from(
 pub fn read(text: &str, columns: &Columns) -> Result<Vec<Row>, BuildError> {
     let mut rows = Vec::new();
     read_from(text.as_bytes(), columns, &mut |r| {
-        rows.push(Row {
-            model: r.model.to_owned(),
-            org: r.org.map(str::to_owned),
-            country: r.country.map(str::to_owned),
-            day: r.day.and_then(|d| super::day_from_epoch(d.into())),
-            cumulative: r.cumulative,
-        });
+        rows.push(r.to_row());
         Ok(())
     })?;
     Ok(rows)

@@ -79,6 +79,19 @@ impl Row {
     }
 }
 
+impl RowRef<'_> {
+    /// The row, owned (readers' `read`, for tests and small files).
+    pub fn to_row(&self) -> Row {
+        Row {
+            model: self.model.to_owned(),
+            org: self.org.map(str::to_owned),
+            country: self.country.map(str::to_owned),
+            day: self.day.and_then(|d| day_from_epoch(d.into())),
+            cumulative: self.cumulative,
+        }
+    }
+}
+
 /// How many resets the report lists by name (the first by model and date); all are counted.
 pub const RESET_EXAMPLES: usize = 20;
 

@@ -8,7 +8,7 @@
 //! holding a whole number. Anything else is an error naming the column and its type.
 
 use super::engine::RowRef;
-use super::{day_from_epoch, epoch_day, parse_day, BuildError, Columns, Row};
+use super::{epoch_day, parse_day, BuildError, Columns, Row};
 use parquet::basic::{LogicalType, TimeUnit, Type as Physical};
 use parquet::column::reader::{ColumnReader, ColumnReaderImpl};
 use parquet::data_type::{
@@ -471,13 +471,7 @@ pub fn read(path: &Path, columns: &Columns) -> Result<Vec<Row>, BuildError> {
     let input = open(path, columns)?;
     let mut rows = Vec::new();
     input.read(&mut |r| {
-        rows.push(Row {
-            model: r.model.to_owned(),
-            org: r.org.map(str::to_owned),
-            country: r.country.map(str::to_owned),
-            day: r.day.and_then(|d| day_from_epoch(d.into())),
-            cumulative: r.cumulative,
-        });
+        rows.push(r.to_row());
         Ok(())
     })?;
     Ok(rows)
@@ -485,6 +479,7 @@ pub fn read(path: &Path, columns: &Columns) -> Result<Vec<Row>, BuildError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::day_from_epoch;
     use super::*;
 
     #[test]
