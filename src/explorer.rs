@@ -117,6 +117,7 @@ pub fn Explorer(
         open_text(state).map(|t| t.announcement(lang))
     };
     let title = move || state.with_reader(|r| text::metric_sentence(r.lang, r.snapshot, r.metric));
+    let notes = move || state.with_reader(|r| text::annotations_read(r.lang, r.snapshot, r.metric));
     let subtitle = move || {
         state.with_reader(|r| {
             r.snapshot
@@ -134,6 +135,9 @@ pub fn Explorer(
                 {announcement}
             </p>
             <h1 class="oms-title">{title}</h1>
+            <p class="oms-sr-only" id="oms-annotations">
+                {notes}
+            </p>
             <p class="oms-subtitle">{subtitle}</p>
             <Controls state />
             <Body state />

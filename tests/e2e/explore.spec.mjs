@@ -245,7 +245,7 @@ test('the sources view shows definitions, provenance, roundings, version and a c
   await expect(panel).toContainText('where: Sentence: "the 15.8 per cent share');
   await expect(panel).toContainText('relayed by an outlet');
   await expect(panel).toContainText(`Data as of ${nbsp('29 Nov 2026')}`);
-  await expect(panel).toContainText('Snapshot format 1.0');
+  await expect(panel).toContainText('Snapshot format 1.2');
   await expect(panel).toContainText('Cite this widget');
   await expect(panel).toContainText('Economies of Open Intelligence');
 });

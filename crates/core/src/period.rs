@@ -135,12 +135,18 @@ impl When {
     /// The middle of this date or window in months since year 0 (a month is 1.0, a day 1/31 of
     /// it): where it sits on a time axis, and the order of dates.
     pub fn month_position(self) -> f64 {
+        let (start, end) = self.month_span();
+        (start + end) / 2.0
+    }
+
+    /// Where this date or window begins and ends, in the units of [`When::month_position`].
+    pub fn month_span(self) -> (f64, f64) {
         let (first, last) = self.bounds();
         let (y, m, d) = first.first_day();
         let (y2, m2, d2) = last.last_day();
         let start = f64::from(y) * 12.0 + f64::from(m - 1) + (f64::from(d) - 1.0) / 31.0;
         let end = f64::from(y2) * 12.0 + f64::from(m2 - 1) + f64::from(d2) / 31.0;
-        (start + end) / 2.0
+        (start, end)
     }
 }
 

@@ -49,6 +49,16 @@ fn summary_prints_the_headline_every_measure_and_the_sha256() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "Cina in testa di 1,3 punti percentuali");
     assert_eq!(lines.iter().filter(|l| l.starts_with("- ")).count(), 8);
+    // Each annotation under its measure, in the language asked for, with what it points at.
+    let notes: Vec<&&str> = lines.iter().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(notes.len(), 2, "{out}");
+    assert!(
+        notes[0].contains("Per il Financial Times") && notes[0].contains("(Cina, ago"),
+        "{}",
+        notes[0]
+    );
+    let under = lines.iter().position(|l| l == notes[0]).unwrap();
+    assert!(lines[under - 1].starts_with("- "), "under its measure");
     let bytes = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../public/data/snapshot.json"

@@ -11,7 +11,7 @@
 use super::{fit_text, round, text_width, Marker, FONT_PX};
 use crate::decimal::Decimal;
 use crate::figures::{self, series_id, REMAINDER_KEY};
-use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
+use crate::snapshot::{Anchor, MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
 use crate::text::{self, Lang};
 
 /// Height of the line that holds a bar's series label.
@@ -79,6 +79,9 @@ pub struct BarMark {
     pub share: f64,
     /// A value above zero: drawn at least [`MIN_BAR`] px long, so it never vanishes.
     pub above_zero: bool,
+    /// The data editor's annotations on this bar (places in `Snapshot::annotations`): written
+    /// under it, in the page's flow, so they wrap to any width and cover nothing.
+    pub notes: Vec<usize>,
 }
 
 /// All marks of a bar chart, whatever its width.
@@ -259,6 +262,15 @@ pub fn bar_chart(
                     0.0
                 },
                 above_zero: v > 0.0,
+                notes: s
+                    .annotations
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.metric == metric && r.value.is_some_and(|i| a.anchor == Anchor::Point(i))
+                    })
+                    .map(|(n, _)| n)
+                    .collect(),
             }
         })
         .collect();

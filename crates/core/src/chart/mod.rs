@@ -5,6 +5,7 @@
 //! view and any host renderer draw these marks as they are: no arithmetic outside this module;
 //! every size they need (swatches, hit areas, axis label offsets) is a constant here.
 
+pub mod annotations;
 pub mod bars;
 pub mod timeline;
 pub mod tooltip;
@@ -126,6 +127,64 @@ pub fn fit_text(text: &str, font_px: f64, max_width: f64) -> String {
     out.truncate(trimmed);
     out.push('…');
     out
+}
+
+/// `text` broken into at most `max_lines` lines of at most `max_width` px at `font_px` (by
+/// [`text_width`]): at spaces, or anywhere in text without spaces (Chinese); the last line
+/// shortened with an ellipsis when the text does not fit.
+pub fn wrap(text: &str, font_px: f64, max_width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Words with the space before them; CJK characters are words of their own.
+    let mut words: Vec<String> = Vec::new();
+    // Characters as wide as the font size (Chinese) break anywhere.
+    let wide = |c: char| {
+        let mut buf = [0u8; 4];
+        text_width(c.encode_utf8(&mut buf), 1.0) >= 1.0
+    };
+    // A line never starts with closing punctuation nor ends with opening punctuation: they stay
+    // with the character they belong to.
+    const CLOSING: &[char] = &[
+        '，', '。', '、', '；', '：', '）', '」', '』', '！', '？', ')', ',', '.', ';', ':', '%',
+    ];
+    const OPENING: &[char] = &['（', '「', '『', '('];
+    for c in text.chars() {
+        match words.last_mut() {
+            Some(w)
+                if CLOSING.contains(&c)
+                    || w.ends_with(OPENING)
+                    || (!wide(c) && c != ' ' && !w.ends_with(wide)) =>
+            {
+                w.push(c)
+            }
+            _ => words.push(c.to_string()),
+        }
+    }
+    for word in words {
+        let candidate = format!("{line}{word}");
+        if line.is_empty() || text_width(candidate.trim_end(), font_px) <= max_width {
+            line = candidate;
+        } else {
+            lines.push(line.trim_end().to_owned());
+            line = word.trim_start().to_owned();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    if lines.len() > max_lines {
+        // The lines left over, joined back as they were broken (a space only between words).
+        let mut rest = String::new();
+        for l in &lines[max_lines - 1..] {
+            if !rest.is_empty() && !rest.ends_with(wide) && !l.starts_with(wide) {
+                rest.push(' ');
+            }
+            rest.push_str(l);
+        }
+        lines.truncate(max_lines - 1);
+        lines.push(fit_text(&rest, font_px, max_width));
+    }
+    lines
 }
 
 /// An axis-aligned rectangle.

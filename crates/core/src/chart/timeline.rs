@@ -12,10 +12,11 @@
 //! long a series name may be) is decided once per range of widths ([`Widths`]), for the narrowest
 //! width of each range, and the page shows what belongs to its width.
 
+use super::annotations::{self, NoteAnchor, NoteMark};
 use super::{fit_text, nice_ticks, round, text_width, Marker, Rect, Widths, BREAKPOINTS, FONT_PX};
 use crate::figures::{self, series_id, series_of};
 use crate::period::{Period, When};
-use crate::snapshot::{MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
+use crate::snapshot::{Anchor, MetricIndex, SeriesIndex, Snapshot, Unit, ValueIndex};
 use crate::text::{self, Lang};
 
 /// Total height of the timeline, px.
@@ -165,6 +166,9 @@ pub struct Timeline {
     pub names: Vec<Names>,
     /// In series order, then date order.
     pub points: Vec<PointMark>,
+    /// The data editor's annotations on this measure, in the snapshot's order (a point's only
+    /// while its series is shown).
+    pub notes: Vec<NoteMark>,
 }
 
 impl Timeline {
@@ -353,6 +357,7 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
         lines: Vec::new(),
         names: Vec::new(),
         points: Vec::new(),
+        notes: Vec::new(),
     };
     let Some(m) = s.metrics.get(metric) else {
         return empty;
@@ -378,12 +383,18 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
     let r = if dense { DENSE_R } else { POINT_R };
 
     // Value axis, from zero; a dense percent series gets a scale that fits its values.
+    // The data editor's reference lines are on the scale too.
+    let lines_at = s.annotations.iter().filter_map(|a| match a.anchor {
+        Anchor::Line(v) if a.metric == metric => Some(v.to_f64()),
+        _ => None,
+    });
     let (ticks, max) = match m.unit {
         Unit::Percent if !dense => (vec![0.0, 25.0, 50.0, 75.0, 100.0], 100.0),
         Unit::Percent | Unit::Count => nice_ticks(
             values
                 .iter()
                 .map(|&i| m.values[i].value.to_f64())
+                .chain(lines_at)
                 .fold(0.0, f64::max),
             4,
         ),
@@ -547,8 +558,11 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
         }
     }
     x_ticks.retain(|t| !t.widths.is_empty());
+    let columns: Vec<f64> = (0..BREAKPOINTS.len())
+        .map(|k| BREAKPOINTS[k] - plot_width(k))
+        .collect();
 
-    Timeline {
+    let mut t = Timeline {
         height: HEIGHT,
         plot_top,
         plot_bottom,
@@ -558,7 +572,40 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
         lines,
         names,
         points,
-    }
+        notes: Vec::new(),
+    };
+    // The data editor's annotations, placed clear of everything above.
+    let notes: Vec<(usize, NoteAnchor, &str)> = s
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.metric == metric)
+        .filter_map(|(i, a)| {
+            let anchor = match a.anchor {
+                Anchor::Point(v) => {
+                    let p = t.points.iter().find(|p| p.value == v)?;
+                    NoteAnchor::Point {
+                        at: p.at,
+                        y: p.y,
+                        r: p.r,
+                    }
+                }
+                Anchor::Band(w) => {
+                    let (from, to) = When::Window(w).month_span();
+                    NoteAnchor::Band {
+                        from: time.at(from),
+                        to: time.at(to),
+                    }
+                }
+                Anchor::Line(v) => NoteAnchor::Line {
+                    y: y_of(v.to_f64()),
+                },
+            };
+            Some((i, anchor, a.text.get(lang.code())))
+        })
+        .collect();
+    t.notes = annotations::place(&t, notes, |k| columns[k], MIN_PLOT);
+    t
 }
 
 #[cfg(test)]

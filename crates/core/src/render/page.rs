@@ -177,6 +177,11 @@ pub fn main(r: &Reader) -> String {
     )
     .element(
         "p",
+        &[("class", "oms-sr-only"), ("id", "oms-annotations")],
+        &text::annotations_read(r.lang, s, r.metric),
+    )
+    .element(
+        "p",
         &[("class", "oms-subtitle")],
         &text::metric_title(r.lang, m),
     )

@@ -9,6 +9,7 @@
 //! on everything that can hold focus when its region is written again.
 
 use super::html::{text, Html};
+use crate::chart::annotations::{NoteAnchor, NOTE_LINE};
 use crate::chart::bars::{BAR_HEIGHT, CORNER, MIN_BAR, VALUE_BASELINE, VALUE_GAP};
 use crate::chart::timeline::{PointMark, LINE_UNITS};
 use crate::chart::tooltip::tooltip_text;
@@ -289,8 +290,112 @@ fn bars(h: &mut Html, r: &Reader, c: &BarChart) {
             &b.value_text,
         )
         .close("div");
+        // The data editor's notes on this bar, under it (read after the headline instead).
+        for a in b
+            .notes
+            .iter()
+            .filter_map(|&n| r.snapshot.annotations.get(n))
+        {
+            h.element(
+                "p",
+                &[
+                    ("class", "oms-bar__note"),
+                    ("data-tone", &b.tone),
+                    ("aria-hidden", "true"),
+                ],
+                a.text.get(r.lang.code()),
+            );
+        }
     }
     h.close("div");
+}
+
+/// The shapes of the annotations on a timeline (a band over a stretch of time, a line at a
+/// value), behind the data, at the widths where their text is drawn.
+fn note_shapes(h: &mut Html, t: &Timeline) {
+    for n in &t.notes {
+        let drawn = n.drawn();
+        if drawn.is_empty() {
+            continue;
+        }
+        match n.anchor {
+            NoteAnchor::Band { from, to } => {
+                let class = format!("oms-band{}", widths_class(drawn));
+                h.open(
+                    "rect",
+                    &[
+                        ("class", &class),
+                        ("x", &percent(from)),
+                        ("y", &coord(t.plot_top)),
+                        ("width", &percent(to - from)),
+                        ("height", &coord(t.plot_bottom - t.plot_top)),
+                    ],
+                )
+                .close("rect");
+            }
+            NoteAnchor::Line { y } => {
+                let class = format!("oms-refline{}", widths_class(drawn));
+                let y = coord(y);
+                h.open(
+                    "line",
+                    &[
+                        ("class", &class),
+                        ("x1", "0"),
+                        ("x2", "100%"),
+                        ("y1", &y),
+                        ("y2", &y),
+                    ],
+                )
+                .close("line");
+            }
+            NoteAnchor::Point { .. } => {}
+        }
+    }
+}
+
+/// The text of the annotations on a timeline, over the data, each where the core placed it for
+/// the reader's width.
+fn note_texts(h: &mut Html, r: &Reader, t: &Timeline) {
+    for n in &t.notes {
+        let id = r
+            .snapshot
+            .annotations
+            .get(n.annotation)
+            .map_or("", |a| a.id.as_str());
+        for place in &n.places {
+            let class = format!("oms-annotation{}", widths_class(place.widths));
+            let x = percent(place.at);
+            let dx = coord(place.dx);
+            let align = place.align.text_anchor();
+            h.open("g", &[("class", &class), ("data-annotation", id)]);
+            if let Some((y1, y2)) = place.leader {
+                h.open(
+                    "line",
+                    &[
+                        ("class", "oms-leader"),
+                        ("x1", &x),
+                        ("x2", &x),
+                        ("y1", &coord(y1)),
+                        ("y2", &coord(y2)),
+                    ],
+                )
+                .close("line");
+            }
+            for (i, line) in place.lines.iter().enumerate() {
+                h.element(
+                    "text",
+                    &[
+                        ("x", &x),
+                        ("dx", &dx),
+                        ("y", &coord(place.y + i as f64 * NOTE_LINE)),
+                        ("text-anchor", align),
+                    ],
+                    line,
+                );
+            }
+            h.close("g");
+        }
+    }
 }
 
 /// The SVG reference of a marker shape and radius, drawn once in the plot's `<defs>`.
@@ -360,6 +465,9 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
         h.open("path", &[("id", id), ("d", d)]).close("path");
     }
     h.close("defs");
+    h.open("g", &[("aria-hidden", "true")]);
+    note_shapes(h, t);
+    h.close("g");
     let view_box = format!("0 0 {} {height}", coord(LINE_UNITS));
     h.open(
         "svg",
@@ -479,6 +587,9 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
         }
         h.close("g");
     }
+    h.open("g", &[("aria-hidden", "true")]);
+    note_texts(h, r, t);
+    h.close("g");
     h.close("svg");
     // The series names, a set for each range of widths they fit.
     for names in &t.names {
@@ -710,7 +821,80 @@ pub fn table(r: &Reader) -> String {
         button(&mut h, "next", shown.page + 1 == shown.pages, ui.page_next);
         h.close("nav");
     }
+    annotation_list(&mut h, r, true);
     h.finish()
+}
+
+/// The ranges of widths at which each annotation on the measure is drawn, by its place in the
+/// snapshot (none for a note on a hidden series).
+fn drawn_notes(r: &Reader) -> Vec<(usize, Widths)> {
+    match Marks::layout(r.snapshot, r.metric, r.hidden, r.lang) {
+        Some(Marks::Timeline(t)) => t.notes.iter().map(|n| (n.annotation, n.drawn())).collect(),
+        Some(Marks::Bars(c)) => c
+            .bars
+            .iter()
+            .flat_map(|b| b.notes.iter().map(|&n| (n, Widths::ALL)))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The data editor's annotations on the measure, each with what it points at and its source;
+/// with `missing`, also where the chart has no room for it (the widths it is not drawn at).
+fn annotation_list(h: &mut Html, r: &Reader, missing: bool) {
+    let ui = r.lang.ui();
+    let s = r.snapshot;
+    let notes: Vec<(usize, &crate::snapshot::Annotation)> = s
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.metric == r.metric)
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    let drawn = if missing { drawn_notes(r) } else { Vec::new() };
+    h.open("section", &[("class", "oms-annotations")])
+        .element("h2", &[("class", "oms-h2")], ui.notes_heading)
+        .open("ul", &[("class", "oms-list")]);
+    for (i, a) in notes {
+        h.open("li", &[("data-annotation", &a.id)])
+            .text(&text::annotation_item(r.lang, s, a));
+        if let Some(src) = a.source {
+            h.text(". ")
+                .template(ui.tooltip_source, &[("source", &source_link(s, src))]);
+        }
+        if missing {
+            let shown = drawn
+                .iter()
+                .find(|(n, _)| *n == i)
+                .map_or(Widths::NONE, |(_, w)| *w);
+            let mut not = Widths::NONE;
+            for k in (0..chart::BREAKPOINTS.len()).filter(|&k| !shown.contains(k)) {
+                not.insert(k);
+            }
+            if !not.is_empty() {
+                let hidden_series = shown.is_empty()
+                    && matches!(a.anchor, crate::snapshot::Anchor::Point(v)
+                        if s.metrics.get(r.metric).and_then(|m| m.values.get(v)).is_some_and(|v| r.hidden.contains(&v.series)));
+                let class = format!("oms-note-missing{}", widths_class(not));
+                h.text(" ").element(
+                    "span",
+                    &[("class", &class)],
+                    &format!(
+                        "({})",
+                        if hidden_series {
+                            ui.note_hidden
+                        } else {
+                            ui.note_no_room
+                        }
+                    ),
+                );
+            }
+        }
+        h.close("li");
+    }
+    h.close("ul").close("section");
 }
 
 /// Definitions, caveats and the provenance of every figure of the measure.
@@ -819,6 +1003,7 @@ pub fn sources(r: &Reader) -> String {
         }
         h.close("ul");
     }
+    annotation_list(&mut h, r, false);
     let (major, minor) = s.format_version;
     let version = format!("{major}.{minor}");
     h.open("p", &[("class", "oms-meta")])

@@ -39,6 +39,31 @@ pub struct Snapshot {
     pub series: List<SeriesIndex, Series>,
     pub sources: List<SourceIndex, Source>,
     pub metrics: List<MetricIndex, Metric>,
+    /// The data editor's notes on the charts (format 1.2), in document order.
+    pub annotations: Vec<Annotation>,
+}
+
+/// A note the data editor writes on a measure's chart: a short text anchored to a figure, a
+/// stretch of time or a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    pub id: String,
+    pub metric: MetricIndex,
+    pub text: Text,
+    pub anchor: Anchor,
+    /// Where what the note says comes from.
+    pub source: Option<SourceIndex>,
+}
+
+/// What an annotation points at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Anchor {
+    /// One figure of the measure (a bar, or a point over time).
+    Point(ValueIndex),
+    /// A stretch of time on a measure drawn over time.
+    Band(crate::period::Window),
+    /// A value on a measure drawn over time, in its unit.
+    Line(Decimal),
 }
 
 /// Text for readers, per language (`en` always present).

@@ -67,6 +67,14 @@ pub enum ProblemKind {
     NoEnglish,
     /// The document is larger than [`MAX_DOCUMENT_BYTES`].
     DocumentTooLarge { bytes: usize },
+    /// An annotation without exactly one anchor (`point`, `band` or `line`).
+    AnchorNotOne,
+    /// An annotation's point names no figure of its measure (that series at that date).
+    NoSuchFigure,
+    /// A band or a line on a measure whose figures share one date (drawn as bars, not over time).
+    NotOverTime,
+    /// A band that reaches outside the dates of its measure's figures.
+    OutsideDates,
 }
 
 /// Why the headline metric cannot give a comparison.
@@ -437,6 +445,17 @@ impl Checker {
         });
         self.unique_ids(doc, "metrics");
 
+        // Format 1.2: the data editor's notes on the charts.
+        let metric_ids = doc.get("metrics").map(ids_in).unwrap_or_default();
+        let annotations = match doc.get("annotations") {
+            None | Some(Json::Null) => Some(Vec::new()),
+            Some(_) => self.list(doc, "", "annotations", |c, v, p| {
+                let ids = (&metric_ids[..], &series_ids[..], &source_ids[..]);
+                c.annotation(v, p, metrics.as_deref(), ids)
+            }),
+        };
+        self.unique_ids(doc, "annotations");
+
         let headline = match &metrics {
             Some(m) => self.headline(doc, m),
             None => {
@@ -453,7 +472,117 @@ impl Checker {
             series: series?.into(),
             sources: sources?.into(),
             metrics: metrics?.into(),
+            annotations: annotations?,
         })
+    }
+
+    /// One annotation; its anchor is checked against its measure when the measures validated.
+    fn annotation(
+        &mut self,
+        v: &Json,
+        p: &str,
+        metrics: Option<&[Metric]>,
+        (metric_ids, series_ids, source_ids): (&[String], &[String], &[String]),
+    ) -> Option<Annotation> {
+        self.object(v, p)?;
+        let id = self.required_string(v, p, "id");
+        // Without a list of measures (reported already), a measure's id cannot be checked.
+        let metric: Option<MetricIndex> = if metrics.is_none() && metric_ids.is_empty() {
+            None
+        } else {
+            self.reference(v, p, "metric", metric_ids, "metrics")
+        };
+        let text = self.required_text(v, p, "text");
+        let source = match v.get("source") {
+            None | Some(Json::Null) => Some(None),
+            Some(_) => self
+                .reference(v, p, "source", source_ids, "sources")
+                .map(Some),
+        };
+        let given: Vec<&str> = ["point", "band", "line"]
+            .into_iter()
+            .filter(|k| v.get(k).is_some_and(|a| *a != Json::Null))
+            .collect();
+        let [kind] = given[..] else {
+            self.report(p, ProblemKind::AnchorNotOne);
+            return None;
+        };
+        let ap = join(p, kind);
+        let a = v.get(kind)?;
+        self.object(a, &ap)?;
+        // The measure, when it validated (else its problems are reported already).
+        let m = metric.and_then(|i| metrics?.get(i.0));
+        let anchor = match kind {
+            "point" => {
+                let series: Option<SeriesIndex> =
+                    self.reference(a, &ap, "series", series_ids, "series");
+                let when = self.when(a, &ap);
+                let (m, series, when) = (m?, series?, when?);
+                let mut found = m
+                    .values
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.series == series && when.is_none_or(|w| x.when == w));
+                match (found.next(), found.next()) {
+                    (Some((i, _)), None) => Anchor::Point(ValueIndex(i)),
+                    (None, _) => {
+                        self.report(&ap, ProblemKind::NoSuchFigure);
+                        return None;
+                    }
+                    // Several figures of the series: which one needs a date.
+                    (Some(_), Some(_)) => {
+                        self.report(&join(&ap, "date"), ProblemKind::Missing);
+                        return None;
+                    }
+                }
+            }
+            "band" => {
+                let start = self.required_period(a, &ap, "start");
+                let end = self.required_period(a, &ap, "end");
+                let (start, end) = (start?, end?);
+                let Some(w) = Window::new(start, end) else {
+                    self.report(&ap, ProblemKind::EndsBeforeStart);
+                    return None;
+                };
+                let m = self.over_time(m?, &ap)?;
+                let first = m.values.iter().map(|x| x.when.bounds().0.first_day()).min();
+                let last = m.values.iter().map(|x| x.when.bounds().1.last_day()).max();
+                if first.is_some_and(|f| start.first_day() < f)
+                    || last.is_some_and(|l| end.last_day() > l)
+                {
+                    self.report(&ap, ProblemKind::OutsideDates);
+                    return None;
+                }
+                Anchor::Band(w)
+            }
+            _ => {
+                let m = m.and_then(|m| self.over_time(m, &ap));
+                let value = self
+                    .required(a, &ap, "value")
+                    .and_then(|n| self.figure(n, &join(&ap, "value"), m.map(|m| m.unit)));
+                let _ = m?;
+                Anchor::Line(value?)
+            }
+        };
+        Some(Annotation {
+            id: id?,
+            metric: metric?,
+            text: text?,
+            anchor,
+            source: source?,
+        })
+    }
+
+    /// `m` if its figures have more than one date (it is drawn over time); else a problem at
+    /// `path`.
+    fn over_time<'m>(&mut self, m: &'m Metric, path: &str) -> Option<&'m Metric> {
+        let first = m.values.iter().next().map(|x| x.when);
+        if m.values.iter().any(|x| Some(x.when) != first) {
+            Some(m)
+        } else {
+            self.report(path, ProblemKind::NotOverTime);
+            None
+        }
     }
 
     fn version(&mut self, doc: &Json) -> Option<(u32, u32)> {

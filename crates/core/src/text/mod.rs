@@ -15,7 +15,9 @@ pub use strings::{HeadlineReasons, Problems, TypeNames, Ui};
 use crate::decimal::Decimal;
 use crate::figures::{self, Headline, Row, Shape};
 use crate::period::{Period, When};
-use crate::snapshot::{Kind, Metric, MetricIndex, SeriesIndex, Snapshot, Unit, Value};
+use crate::snapshot::{
+    Anchor, Annotation, Kind, Metric, MetricIndex, SeriesIndex, Snapshot, Unit, Value,
+};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -321,6 +323,51 @@ pub fn when(lang: Lang, w: When) -> String {
             s
         }
     }
+}
+
+/// What annotation `a` points at, in `lang`: a figure's series and date ("China, Aug 2024 –
+/// Aug 2025"), a stretch of time, or a value.
+pub fn annotation_anchor(lang: Lang, s: &Snapshot, a: &Annotation) -> String {
+    let Some(m) = s.metrics.get(a.metric) else {
+        return String::new();
+    };
+    match a.anchor {
+        Anchor::Point(i) => m.values.get(i).map_or(String::new(), |v| {
+            let mut t = series_label(lang, s, v.series).to_owned();
+            t.push_str(lang.ui().label_when_sep);
+            t.push_str(&when(lang, v.when));
+            t
+        }),
+        Anchor::Band(w) => when(lang, When::Window(w)),
+        Anchor::Line(v) => figure(lang, v, m.unit),
+    }
+}
+
+/// Annotation `a` with what it points at ("… (China, Aug 2024 – Aug 2025)").
+pub fn annotation_item(lang: Lang, s: &Snapshot, a: &Annotation) -> String {
+    fill(
+        lang.ui().note_item,
+        &[
+            ("text", a.text.get(lang.code())),
+            ("anchor", &annotation_anchor(lang, s, a)),
+        ],
+    )
+}
+
+/// The annotations on measure `metric`, as one sentence for screen readers after the headline;
+/// empty when it has none.
+pub fn annotations_read(lang: Lang, s: &Snapshot, metric: MetricIndex) -> String {
+    let ui = lang.ui();
+    let items: Vec<String> = s
+        .annotations
+        .iter()
+        .filter(|a| a.metric == metric)
+        .map(|a| annotation_item(lang, s, a))
+        .collect();
+    if items.is_empty() {
+        return String::new();
+    }
+    fill(ui.notes_read, &[("list", &items.join(ui.note_sep))])
 }
 
 /// The headline's key sentence ("China leads by 1.3 percentage points").

@@ -110,6 +110,10 @@ pub fn problem_message(lang: Lang, p: &Problem) -> String {
             &[("path", path), ("reason", headline_fault(lang, *fault))],
         ),
         ProblemKind::NoEnglish => fill(t.no_english, &[("path", path)]),
+        ProblemKind::AnchorNotOne => fill(t.anchor_not_one, &[("path", path)]),
+        ProblemKind::NoSuchFigure => fill(t.no_such_figure, &[("path", path)]),
+        ProblemKind::NotOverTime => fill(t.not_over_time, &[("path", path)]),
+        ProblemKind::OutsideDates => fill(t.outside_dates, &[("path", path)]),
         ProblemKind::DocumentTooLarge { bytes } => fill(
             t.document_too_large,
             &[

@@ -157,6 +157,18 @@ pub struct Ui {
     pub dataset_at: &'static str,
     /// `{file}`, `{sha}`.
     pub file_sha: &'static str,
+    /// The heading of the data editor's annotations in the table and sources views.
+    pub notes_heading: &'static str,
+    /// `{list}`: the annotations, read by screen readers after the headline.
+    pub notes_read: &'static str,
+    /// `{text}`, `{anchor}`: one annotation and what it points at.
+    pub note_item: &'static str,
+    /// Between two annotations read in one sentence.
+    pub note_sep: &'static str,
+    /// An annotation with no room on the chart at the reader's width.
+    pub note_no_room: &'static str,
+    /// An annotation on a series the reader hid.
+    pub note_hidden: &'static str,
 }
 
 /// Reader-facing messages for problems in a snapshot. `{path}` is the field path; other slots as
@@ -196,6 +208,10 @@ pub struct Problems {
     pub no_english: &'static str,
     /// `{bytes}`, `{max}`: a problem of the whole document, with no path.
     pub document_too_large: &'static str,
+    pub anchor_not_one: &'static str,
+    pub no_such_figure: &'static str,
+    pub not_over_time: &'static str,
+    pub outside_dates: &'static str,
     /// JSON types as named in messages.
     pub types: TypeNames,
     pub headline: HeadlineReasons,
@@ -330,6 +346,12 @@ pub(super) static EN: Ui = Ui {
     pages_nav: "Views and measures",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file} (SHA-256 {sha})",
+    notes_heading: "Notes on the chart",
+    notes_read: "Notes on the chart: {list}.",
+    note_item: "{text} ({anchor})",
+    note_sep: "; ",
+    note_no_room: "not drawn at this width: no room on the chart",
+    note_hidden: "not drawn: its series is hidden",
     problems: Problems {
         missing: "{path}: required field is missing",
         wrong_type: "{path}: expected {expected}, found {found}",
@@ -355,6 +377,10 @@ pub(super) static EN: Ui = Ui {
         headline_not_comparable: "{path}: the headline metric cannot be compared: it {reason}",
         no_english: "{path}: localized text needs an English version (\"en\")",
         document_too_large: "the document has {bytes} bytes, more than the limit of {max}",
+        anchor_not_one: "{path}: an annotation needs exactly one of point, band or line",
+        no_such_figure: "{path}: the measure has no figure of this series at this date",
+        not_over_time: "{path}: a band or a line needs a measure drawn over time (its figures have more than one date)",
+        outside_dates: "{path}: the band reaches outside the dates of the measure's figures",
         types: TypeNames {
             null: "null",
             boolean: "a boolean",
@@ -482,6 +508,12 @@ pub(super) static IT: Ui = Ui {
     pages_nav: "Viste e misure",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file} (SHA-256 {sha})",
+    notes_heading: "Note sul grafico",
+    notes_read: "Note sul grafico: {list}.",
+    note_item: "{text} ({anchor})",
+    note_sep: "; ",
+    note_no_room: "non disegnata a questa larghezza: manca lo spazio nel grafico",
+    note_hidden: "non disegnata: la sua serie è nascosta",
     problems: Problems {
         missing: "{path}: campo obbligatorio mancante",
         wrong_type: "{path}: atteso {expected}, trovato {found}",
@@ -507,6 +539,10 @@ pub(super) static IT: Ui = Ui {
         headline_not_comparable: "{path}: la misura principale non consente un confronto: {reason}",
         no_english: "{path}: il testo tradotto richiede una versione inglese",
         document_too_large: "il documento ha {bytes} byte, oltre il limite di {max}",
+        anchor_not_one: "{path}: un'annotazione vuole esattamente uno tra point, band e line",
+        no_such_figure: "{path}: la misura non ha un dato di questa serie a questa data",
+        not_over_time: "{path}: una fascia o una linea vogliono una misura disegnata nel tempo (con dati a più di una data)",
+        outside_dates: "{path}: la fascia esce dalle date dei dati della misura",
         types: TypeNames {
             null: "null",
             boolean: "un booleano",
@@ -632,6 +668,12 @@ pub(super) static ZH: Ui = Ui {
     pages_nav: "视图与指标",
     dataset_at: "{dataset} @ {revision}",
     file_sha: "{file}（SHA-256 {sha}）",
+    notes_heading: "图表注释",
+    notes_read: "图表注释：{list}。",
+    note_item: "{text}（{anchor}）",
+    note_sep: "；",
+    note_no_room: "此宽度下图中空间不足，未显示",
+    note_hidden: "未显示：所属系列已隐藏",
     problems: Problems {
         missing: "{path}：缺少必填字段",
         wrong_type: "{path}：应为 {expected}，实为 {found}",
@@ -657,6 +699,10 @@ pub(super) static ZH: Ui = Ui {
         headline_not_comparable: "{path}：主指标无法用于比较：{reason}",
         no_english: "{path}：多语言文本需要英文版本",
         document_too_large: "文档大小为 {bytes} 字节，超过上限 {max}",
+        anchor_not_one: "{path}：注释必须且只能有 point、band、line 之一",
+        no_such_figure: "{path}：该指标没有这个系列在这个日期的数据",
+        not_over_time: "{path}：区间或参考线只能用于随时间绘制的指标（数据有多个日期）",
+        outside_dates: "{path}：区间超出了该指标数据的日期范围",
         types: TypeNames {
             null: "null",
             boolean: "布尔值",

@@ -1,5 +1,6 @@
 //! Host tests of the pure core, by subject, against the bundled snapshot and the fixtures.
 
+mod annotations;
 mod chart;
 mod export;
 mod figures;

@@ -285,7 +285,8 @@ fn every_reader_facing_text_of_the_snapshot_is_translated() {
                 .chain(m.remainder_label.iter())
                 .chain(m.caveats.iter())
                 .chain(m.values.iter().map(|v| &v.locator))
-        }));
+        }))
+        .chain(s.annotations.iter().map(|a| &a.text));
     for t in texts {
         for lang in Lang::ALL {
             let own = t.get(lang.code());
@@ -354,6 +355,9 @@ fn every_schema_fixture_is_rejected_for_its_own_reason() {
         ("bad-url", |k| *k == ProblemKind::BadUrl),
         ("no-english", |k| *k == ProblemKind::NoEnglish),
         ("date-and-window", |k| *k == ProblemKind::DateAndWindow),
+        ("annotation-two-anchors", |k| {
+            *k == ProblemKind::AnchorNotOne
+        }),
     ];
     let files = std::fs::read_dir(&dir).unwrap().count();
     assert_eq!(files, expect.len(), "one expectation per fixture");

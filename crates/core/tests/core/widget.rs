@@ -186,7 +186,7 @@ fn the_sources_view_lists_each_figure_with_its_source_and_roundings() {
     ), "{html}");
     assert!(html.contains("<br>also published as: 17 (Financial Times)</li>"));
     assert!(html.contains(
-        "<p class=\"oms-meta\">Data as of 29\u{a0}Nov\u{a0}2026. Snapshot format 1.0.</p>"
+        "<p class=\"oms-meta\">Data as of 29\u{a0}Nov\u{a0}2026. Snapshot format 1.2.</p>"
     ));
     let zh = widget::sources(&reader(&s, Lang::Zh, s.headline, &[]));
     assert!(

@@ -70,6 +70,9 @@ mod cli {
                     }
                     for i in s.metrics.indices() {
                         println!("- {}", text::summary(lang, &s, i, &[]));
+                        for a in s.annotations.iter().filter(|a| a.metric == i) {
+                            println!("  {}", text::annotation_item(lang, &s, a));
+                        }
                     }
                     println!("sha256 {}", sha256::hex(&bytes));
                     0

@@ -213,7 +213,16 @@ pub fn merge(
     let obj = doc
         .as_object_mut()
         .ok_or("the snapshot is not a JSON object")?;
-    obj.insert("format_version".into(), json!("1.1"));
+    // Computed metrics need format 1.1; a snapshot of a later minor version (1.2 has
+    // annotations) keeps its own.
+    let minor = obj
+        .get("format_version")
+        .and_then(Value::as_str)
+        .and_then(|v| v.strip_prefix("1."))
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(0)
+        .max(1);
+    obj.insert("format_version".into(), json!(format!("1.{minor}")));
     obj.insert("generated".into(), json!(o.generated.iso()));
 
     let series = ensure_list(obj, "series")?;
