@@ -239,7 +239,7 @@ test('the sources view shows definitions, provenance, roundings, version and a c
   const m = snapshot.metrics.find((x) => x.id === snapshot.headline_metric);
   await expect(panel).toContainText(m.definition.en.slice(0, 60));
   await expect(panel).toContainText(m.caveats[0].en);
-  await expect(panel.getByRole('link', { name: 'Financial Times' })).toHaveAttribute('href', /^https:\/\/www\.ft\.com\//);
+  await expect(panel.getByRole('link', { name: 'Financial Times' }).first()).toHaveAttribute('href', /^https:\/\/www\.ft\.com\//);
   await expect(panel).toContainText('also published as: 15.86 (MIT Technology Review)');
   await expect(panel).toContainText('also published as: 17 (Financial Times)');
   await expect(panel).toContainText('where: Sentence: "the 15.8 per cent share');

@@ -155,6 +155,18 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
                 for tick in &t.x_ticks {
                     assert!((0.0..=1.0).contains(&tick.at) && !tick.widths.is_empty());
                 }
+                // Each note in one place per width, inside the chart's height.
+                for n in &t.notes {
+                    let mut seen = chart::Widths::NONE;
+                    for p in &n.places {
+                        assert!((0.0..=1.0).contains(&p.at) && p.dx.is_finite());
+                        assert!(p.y >= 0.0 && p.y <= t.plot_bottom && !p.lines.is_empty());
+                        for k in p.widths.ranges() {
+                            assert!(!seen.contains(k), "two places at one width");
+                            seen.insert(k);
+                        }
+                    }
+                }
             }
         }
         let _ = text::summary(lang, s, i, &hidden);
@@ -206,7 +218,7 @@ fn random_snapshots_never_panic() {
     let seconds = env("OMS_FUZZ_SECONDS", 55);
     let seed = env("OMS_FUZZ_SEED", 0x005e_ed0f_0e11);
     let limit = (seconds > 0).then(|| Duration::from_secs(seconds));
-    let bases: Vec<Value> = [
+    let mut bases: Vec<Value> = [
         include_str!("../../../public/data/snapshot.json"),
         include_str!("../../../tests/fixtures/valid-minimal.json"),
         include_str!("../../../tests/fixtures/valid-level.json"),
@@ -216,6 +228,17 @@ fn random_snapshots_never_panic() {
     .iter()
     .map(|t| serde_json::from_str(t).unwrap())
     .collect();
+    // The computed series with a note of each kind, so notes over time are mutated too.
+    let mut annotated = bases[4].clone();
+    let computed = "computed-download-share-by-country-group";
+    annotated["annotations"] = json!([
+        { "id": "b", "metric": computed, "band": { "start": "2024-08", "end": "2025-08" },
+          "text": { "en": "The study's window", "zh": "研究的时间窗口" } },
+        { "id": "l", "metric": computed, "line": { "value": 20 }, "text": { "en": "20 %" } },
+        { "id": "p", "metric": computed, "point": { "series": "china", "date": "2025-08" },
+          "text": { "en": "The last month of the study" } }
+    ]);
+    bases.push(annotated);
     let mut r = Rng(seed | 1);
     let start = Instant::now();
     let (mut n, mut valid) = (0u64, 0u64);

@@ -19,8 +19,9 @@ pub const NOTE_LINE: f64 = 15.0;
 pub const NOTE_BASELINE: f64 = 11.0;
 /// The widest a note's block is, px.
 pub const NOTE_MAX: f64 = 180.0;
-/// The most of the plot's width a note's block takes.
-pub const NOTE_SHARE: f64 = 0.5;
+/// The most of the plot's width a note's block takes: first tried narrow (it fits beside a
+/// point more easily), then wide (a narrow plot has no room for many short lines).
+pub const NOTE_SHARES: [f64; 2] = [0.5, 0.8];
 /// Room kept between a note and what it points at, and around its block.
 pub const NOTE_GAP: f64 = 4.0;
 /// The widest chart the widget draws (its page's largest width), px: the last range of widths
@@ -231,23 +232,28 @@ fn candidates(
     }
 }
 
-/// What a note must not cover in range `k`: every point's marker (on a dense chart, those of
-/// the emphasized series: the others are drawn in the background), and the value labels shown
-/// there.
-pub fn obstacles(t: &Timeline, k: usize) -> Vec<Block> {
-    let mut out = Vec::new();
-    for p in t.points.iter().filter(|p| p.emphasis) {
+/// What a note must not cover in range `k` (every point's marker, and the value labels shown
+/// there), and what it had better not cover: on a dense chart the markers of the series drawn in
+/// the background, which a note may cross (its halo keeps it legible) when it has no other room.
+pub fn obstacles(t: &Timeline, k: usize) -> (Vec<Block>, Vec<Block>) {
+    let (mut must, mut rather) = (Vec::new(), Vec::new());
+    for p in &t.points {
         let r = p.r + NOTE_GAP / 2.0;
-        out.push(Block {
+        let marker = Block {
             at: p.at,
             offset: -r,
             width: 2.0 * r,
             top: p.y - r,
             bottom: p.y + r,
-        });
+        };
+        if p.emphasis {
+            must.push(marker);
+        } else {
+            rather.push(marker);
+        }
         if let Some(l) = p.label.as_ref().filter(|l| l.widths.contains(k)) {
             let w = text_width(&l.text, FONT_PX);
-            out.push(Block {
+            must.push(Block {
                 at: p.at,
                 offset: -w / 2.0,
                 width: w,
@@ -256,7 +262,7 @@ pub fn obstacles(t: &Timeline, k: usize) -> Vec<Block> {
             });
         }
     }
-    out
+    (must, rather)
 }
 
 /// The order in which kinds of notes are placed.
@@ -291,57 +297,66 @@ pub fn place(
     crate::sort::sort_by(&mut order, |&a, &b| rank(notes[a].1).cmp(&rank(notes[b].1)));
     for k in 0..BREAKPOINTS.len() {
         let widths = plot_widths(k, columns(k), min_plot);
-        let mut taken = obstacles(t, k);
+        let (mut taken, rather) = obstacles(t, k);
         for &n in &order {
             let (_, anchor, text) = notes[n];
             let mark = &mut marks[n];
-            let room = (widths.0 * NOTE_SHARE).min(NOTE_MAX);
-            let lines = wrap(text, NOTE_FONT_PX, room, usize::MAX);
-            let width = lines
-                .iter()
-                .map(|l| text_width(l, NOTE_FONT_PX))
-                .fold(0.0f64, f64::max);
-            let height = lines.len() as f64 * NOTE_LINE;
-            let found = candidates(anchor, width, height, t.plot_top, t.plot_bottom)
+            // Clear of everything if it can be, else of what it must not cover; narrow first.
+            let tries = [true, false]
                 .into_iter()
-                .map(|(at, offset, align, dx, top, leads)| {
-                    let block = Block {
-                        at,
-                        offset,
-                        width,
-                        top,
-                        bottom: top + height,
-                    };
-                    // The leader, between the text and the point.
-                    let leader = match anchor {
-                        NoteAnchor::Point { y, r, .. } if leads => Some(Block {
+                .flat_map(|strict| NOTE_SHARES.map(|share| (strict, share)));
+            let found = tries.into_iter().find_map(|(strict, share)| {
+                let avoid = if strict { &rather[..] } else { &[] };
+                let room = (widths.0 * share).min(NOTE_MAX);
+                let lines = wrap(text, NOTE_FONT_PX, room, usize::MAX);
+                let width = lines
+                    .iter()
+                    .map(|l| text_width(l, NOTE_FONT_PX))
+                    .fold(0.0f64, f64::max);
+                let height = lines.len() as f64 * NOTE_LINE;
+                candidates(anchor, width, height, t.plot_top, t.plot_bottom)
+                    .into_iter()
+                    .map(|(at, offset, align, dx, top, leads)| {
+                        let block = Block {
                             at,
-                            offset: -0.5,
-                            width: 1.0,
-                            top: if block.bottom < y {
-                                block.bottom
-                            } else {
-                                y + r + 1.0
-                            },
-                            bottom: if block.bottom < y {
-                                y - r - 1.0
-                            } else {
-                                block.top
-                            },
-                        }),
-                        _ => None,
-                    };
-                    (block, align, dx, leader)
-                })
-                .find(|(b, _, _, leader)| {
-                    width <= room
-                        && b.inside(0.0, t.plot_bottom, widths)
-                        && !taken.iter().any(|o| o.meets(b, widths))
-                        && leader.is_none_or(|l| {
-                            l.bottom > l.top && !taken.iter().any(|o| o.meets(&l, widths))
-                        })
-                });
-            let Some((block, align, dx, leader)) = found else {
+                            offset,
+                            width,
+                            top,
+                            bottom: top + height,
+                        };
+                        // The leader, between the text and the point.
+                        let leader = match anchor {
+                            NoteAnchor::Point { y, r, .. } if leads => Some(Block {
+                                at,
+                                offset: -0.5,
+                                width: 1.0,
+                                top: if block.bottom < y {
+                                    block.bottom
+                                } else {
+                                    y + r + 1.0
+                                },
+                                bottom: if block.bottom < y {
+                                    y - r - 1.0
+                                } else {
+                                    block.top
+                                },
+                            }),
+                            _ => None,
+                        };
+                        (block, align, dx, leader)
+                    })
+                    .find(|(b, _, _, leader)| {
+                        width <= room
+                            && b.inside(0.0, t.plot_bottom, widths)
+                            && !taken.iter().chain(avoid).any(|o| o.meets(b, widths))
+                            && leader.is_none_or(|l| {
+                                l.bottom > l.top
+                                    && !taken.iter().chain(avoid).any(|o| o.meets(&l, widths))
+                            })
+                    })
+                    .map(|found| (found, lines))
+            });
+            let Some(((block, align, dx, leader), lines)) = found else {
                 continue;
             };
             if let Some(l) = leader {

@@ -90,12 +90,14 @@ pub fn coord(v: f64) -> String {
 
 /// An estimate of the width of `text` at `font_px`, for label collisions and margins: wide enough
 /// for the system sans-serif fonts the widget uses, bold included (bold digits of DejaVu Sans are
-/// 0.7 em; Latin text averages less; CJK is 1 em). An overestimate only moves or drops a label that
-/// might have fitted; an underestimate lets text leave the chart, which the end-to-end tests catch.
+/// 0.7 em; Latin text averages less; CJK is 1 em, and so is a percent sign: DejaVu's is 0.93 em,
+/// and a Chinese system font draws it wider still). An overestimate only moves or drops a label
+/// that might have fitted; an underestimate lets text leave the chart, which the end-to-end tests
+/// catch.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars()
         .map(|c| {
-            if c.is_ascii() || ('\u{a0}'..'\u{2e80}').contains(&c) {
+            if c != '%' && (c.is_ascii() || ('\u{a0}'..'\u{2e80}').contains(&c)) {
                 0.7
             } else {
                 1.0

@@ -58,7 +58,8 @@ fn bar_chart_marks_golden() {
     assert!(c.tracks, "percentages on a 0-100 % track");
     assert_eq!(c.height(), 4.0 * 58.0 - 14.0);
     // The same bars at 464 px, as the page lays them out and an image draws them: value labels
-    // need "12.25 %" = 7 chars x 0.7 x 14 px + 6 px gap = 74.6 px, leaving a 389.4 px track.
+    // need "12.25 %" = (6 chars x 0.7 + a percent sign's 1.0) x 14 px + 6 px gap = 78.8 px,
+    // leaving a 385.2 px track.
     let placed: Vec<(f64, f64, f64)> = c
         .at_width(464.0)
         .iter()
@@ -67,14 +68,14 @@ fn bar_chart_marks_golden() {
     assert_eq!(
         placed,
         [
-            (20.0, 157.7, 163.7),
-            (78.0, 47.7, 53.7),
-            (136.0, 11.7, 17.7),
-            (194.0, 172.3, 178.3)
+            (20.0, 156.0, 162.0),
+            (78.0, 47.2, 53.2),
+            (136.0, 11.6, 17.6),
+            (194.0, 170.5, 176.5),
         ]
     );
     for (b, p) in c.bars.iter().zip(c.at_width(464.0)) {
-        assert_eq!((p.track_width, p.x), (389.4, 0.0));
+        assert_eq!((p.track_width, p.x), (385.2, 0.0));
         // Every value label fits inside the chart.
         let right = p.value_x + chart::text_width(&b.value_text, chart::FONT_PX);
         assert!(right <= 464.05, "{} ends at {right}", b.key);
@@ -342,12 +343,12 @@ fn timeline_marks_golden() {
         .position(|m| m.id == "openrouter-top10-token-share")
         .unwrap();
     let t = chart::timeline(&s, m, &[], Lang::En);
-    // The value axis: "100 %" at 12 px (42) + 8 px. The 14 months between the two points are
+    // The value axis: "100 %" at 12 px (4 x 0.7 + 1.0 em: 45.6) + 8 px. The 14 months between the two points are
     // padded by 8 % before the first; the latest is the plot's right edge.
     let round = |v: f64| (v * 10_000.0).round() / 10_000.0;
     assert_eq!(
         (t.axis_width, t.plot_top, t.plot_bottom),
-        (50.0, 28.0, 230.0)
+        (53.6, 28.0, 230.0)
     );
     let got: Vec<(f64, f64, Option<f64>)> = t
         .points
@@ -366,11 +367,11 @@ fn timeline_marks_golden() {
     assert_eq!(
         ticks,
         [
-            (230.0, "0\u{202f}%", 42.0),
-            (179.5, "25\u{202f}%", 42.0),
-            (129.0, "50\u{202f}%", 42.0),
-            (78.5, "75\u{202f}%", 42.0),
-            (28.0, "100\u{202f}%", 42.0)
+            (230.0, "0\u{202f}%", 45.6),
+            (179.5, "25\u{202f}%", 45.6),
+            (129.0, "50\u{202f}%", 45.6),
+            (78.5, "75\u{202f}%", 45.6),
+            (28.0, "100\u{202f}%", 45.6)
         ]
     );
     assert_eq!(t.lines[0].path.as_deref(), Some("M74.1 224.3L1000 83.1"));
