@@ -2,6 +2,11 @@
 // chart (bench/floor/, the floor), both served with brotli on 127.0.0.1 and loaded cold in headless
 // Chromium, alternating, at normal speed and with the CPU throttled 4x. Prints medians and ratios.
 //   node bench/run.mjs [--runs 9] [--latency MS] [--page en/hf-download-share-by-developer-country/chart.html] [--query ""]
+//   node bench/run.mjs --sweep [--runs 9]
+// --sweep loads the computed series (tests/fixtures/valid-computed.json, six lines of 20 months)
+// and moves the pointer across the middle of its plot (12–88 % of its width, at mid-height, where
+// no point is): every move must open the nearest date's tooltip. The floor stays the hand-written
+// bar page (moves between its bars): the ratio compares a date of six series with one bar.
 // --latency adds a round-trip delay to every request (DevTools network emulation), as a real network
 // would; --page is the prerendered page loaded ("" loads index.html, drawn by the wasm alone);
 // --query is added to its URL.
@@ -25,8 +30,11 @@ const option = (name, fallback) => {
 };
 const runs = Number(option('--runs', 9));
 const latency = Number(option('--latency', 0));
-const pagePath = option('--page', 'en/hf-download-share-by-developer-country/chart.html');
-const query = option('--query', pagePath ? '' : 'lang=en');
+const sweep = process.argv.includes('--sweep');
+const pagePath = sweep ? '' : option('--page', 'en/hf-download-share-by-developer-country/chart.html');
+const query = sweep
+  ? 'lang=en&metric=computed-download-share-by-country-group&data=../../fixtures/valid-computed.json'
+  : option('--query', pagePath ? '' : 'lang=en');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const cache = new Map();
 
@@ -107,14 +115,25 @@ async function measure(browser, url, throttle, widget) {
   const interactive = widget ? await mark('open-model-share:interactive') : drawn;
   await page.waitForFunction(() => typeof window.__painted === 'number');
   const painted = widget && pagePath ? fcp : await page.evaluate(() => window.__painted);
-  // 20 moves between the first two bars.
-  const bars = page.locator(widget ? '.oms-bar__fill:last-of-type' : 'svg rect:nth-of-type(2)');
-  const a = await bars.nth(0).boundingBox();
-  const b = await bars.nth(1).boundingBox();
-  for (let i = 0; i < 20; i++) {
-    const r = i % 2 ? b : a;
-    await page.mouse.move(r.x + 3 + (i % 5), r.y + r.height / 2);
-    await page.waitForTimeout(60);
+  if (widget && sweep) {
+    // 20 moves across the middle of the plot, back and forth.
+    const plot = await page.locator('.oms-plot').boundingBox();
+    for (let i = 0; i < 20; i++) {
+      const k = i % 10;
+      const part = 0.12 + (0.76 * (i < 10 ? k : 9 - k)) / 9;
+      await page.mouse.move(plot.x + plot.width * part, plot.y + plot.height / 2 + 7);
+      await page.waitForTimeout(60);
+    }
+  } else {
+    // 20 moves between the first two bars.
+    const bars = page.locator(widget ? '.oms-bar__fill:last-of-type' : 'svg rect:nth-of-type(2)');
+    const a = await bars.nth(0).boundingBox();
+    const b = await bars.nth(1).boundingBox();
+    for (let i = 0; i < 20; i++) {
+      const r = i % 2 ? b : a;
+      await page.mouse.move(r.x + 3 + (i % 5), r.y + r.height / 2);
+      await page.waitForTimeout(60);
+    }
   }
   await page.waitForTimeout(200);
   const r = await page.evaluate(() => ({
@@ -140,6 +159,7 @@ if (!existsSync(join(dist, 'index.html'))) {
   process.exit(1);
 }
 const server = await serve([
+  { prefix: '/fixtures/', dir: join(root, 'tests/fixtures') },
   { prefix: '/widgets/oms/', dir: dist },
   { prefix: '/floor/data/', dir: join(dist, 'data') },
   { prefix: '/floor/', dir: join(here, 'floor') },
@@ -164,6 +184,7 @@ for (const throttle of [1, 4]) {
     ['painted', 'navigation to complete chart painted', 'ms', 0],
     ['interactive', 'navigation to interactive', 'ms', 0],
     ['latency', 'pointer move to tooltip painted', 'ms', 1],
+    ['moves', 'moves that opened a tooltip (of 20)', '', 0],
     ['longBefore', 'long tasks (over 50 ms) before the first paint', '', 0],
     ['long', 'long tasks (over 50 ms) after it', '', 0],
     ['longest', 'longest task after the first paint', 'ms', 0],

@@ -52,3 +52,11 @@ pub fn focus_stays_inside(ev: &web_sys::FocusEvent, el: &web_sys::Element) -> bo
         .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
         .is_some_and(|n| el.contains(Some(&n)))
 }
+
+/// Where a pointer event happened along the plot of a chart over time, as a part of the plot's
+/// width (0 at its left edge, 1 at its right), if it happened over one.
+pub fn plot_x(ev: &web_sys::MouseEvent) -> Option<f64> {
+    let plot = closest(ev, ".oms-plot")?;
+    let r = plot.get_bounding_client_rect();
+    (r.width() > 0.0).then(|| (f64::from(ev.client_x()) - r.left()) / r.width())
+}

@@ -91,6 +91,17 @@ pub fn Explorer(
         }
     });
     on_cleanup(move || escape.remove());
+    // A tap elsewhere on the page closes a tapped (or scrubbed) tooltip.
+    let elsewhere = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        let tapped = state
+            .tooltip
+            .get_untracked()
+            .is_some_and(|a| a.via == Via::Tap);
+        if tapped && closest(&ev, ".oms-figure, .oms-tooltip").is_none() {
+            state.mark_event(MarkEvent::Background);
+        }
+    });
+    on_cleanup(move || elsewhere.remove());
     // Once every region is written (the next frame, before it is painted): the widget takes the
     // prerendered page's place, or is marked interactive.
     // (An effect tracking nothing: it runs once, after the explorer is built.)
@@ -117,7 +128,7 @@ pub fn Explorer(
         open_text(state).map(|t| t.announcement(lang))
     };
     let title = move || state.with_reader(|r| text::metric_sentence(r.lang, r.snapshot, r.metric));
-    let notes = move || state.with_reader(|r| text::annotations_read(r.lang, r.snapshot, r.metric));
+    let notes = move || state.with_reader(widget::annotations_read);
     let subtitle = move || {
         state.with_reader(|r| {
             r.snapshot

@@ -2,7 +2,7 @@
 //! and no lost focus), one tab stop for the keyboard, and the same tooltip by hover, tap and
 //! focus.
 
-use crate::dom::{all, closest, focus, focus_stays_inside, stays_inside};
+use crate::dom::{all, closest, focus, focus_stays_inside, plot_x, stays_inside};
 use crate::region::use_region;
 use crate::tooltip;
 use crate::{ReaderState, DRAWN_MARK};
@@ -17,6 +17,27 @@ fn mark_of(ev: &web_sys::Event) -> Option<(usize, web_sys::Element)> {
     let el = closest(ev, ".oms-mark[data-index]")?;
     let index = el.get_attribute("data-index")?.parse().ok()?;
     Some((index, el))
+}
+
+/// On a chart over time, the mark a pointer anywhere over the plot points at: the top point of
+/// the nearest date.
+fn nearest_mark(state: ReaderState, ev: &web_sys::MouseEvent) -> Option<usize> {
+    let x = plot_x(ev)?;
+    state.marks.with_untracked(|m| match m {
+        Some(Marks::Timeline(t)) => t.nearest(x),
+        _ => None,
+    })
+}
+
+/// `true` when the open tooltip already describes the date of `mark`.
+fn shows_date_of(state: ReaderState, mark: usize) -> bool {
+    let Some(open) = state.tooltip.get_untracked() else {
+        return false;
+    };
+    state.marks.with_untracked(|m| match m {
+        Some(Marks::Timeline(t)) => t.column(open.mark).contains(&mark),
+        _ => false,
+    })
 }
 
 /// Follows the reader's `event` on the chart, and shows the tooltip it opens at once (in the same
@@ -101,11 +122,32 @@ pub fn Figure(
     });
 
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        match mark_of(&ev) {
-            Some((mark, _)) => answer(state, MarkEvent::Tap(mark)),
-            // A tap on the background closes a tapped tooltip.
+        match mark_of(&ev)
+            .map(|m| m.0)
+            .or_else(|| nearest_mark(state, &ev))
+        {
+            // A tap on a mark, or anywhere over the plot of a chart over time (its date).
+            Some(mark) => answer(state, MarkEvent::Tap(mark)),
+            // A tap elsewhere closes a tapped tooltip.
             None => answer(state, MarkEvent::Background),
         }
+    };
+    // Over time, the whole plot answers: the nearest date, under a mouse or a dragged finger.
+    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        let Some(mark) = nearest_mark(state, &ev) else {
+            return;
+        };
+        if shows_date_of(state, mark) {
+            return;
+        }
+        answer(
+            state,
+            if ev.pointer_type() == "touch" {
+                MarkEvent::Scrub(mark)
+            } else {
+                MarkEvent::Enter { mark, touch: false }
+            },
+        );
     };
     let on_pointerover = move |ev: leptos::ev::PointerEvent| {
         if let Some((mark, el)) = mark_of(&ev) {
@@ -116,6 +158,13 @@ pub fn Figure(
         }
     };
     let on_pointerout = move |ev: leptos::ev::PointerEvent| {
+        // Leaving a point for the plot around it is no leave: only leaving the plot is.
+        if let Some(plot) = closest(&ev, ".oms-plot") {
+            if let (false, Some(open)) = (stays_inside(&ev, &plot), state.tooltip.get_untracked()) {
+                answer(state, MarkEvent::Leave(open.mark));
+            }
+            return;
+        }
         if let Some((mark, el)) = mark_of(&ev) {
             if !stays_inside(&ev, &el) {
                 answer(state, MarkEvent::Leave(mark));
@@ -134,7 +183,8 @@ pub fn Figure(
             }
         }
     };
-    // Keyboard: one tab stop; arrows, Home and End move between marks.
+    // Keyboard: one tab stop; arrows, Home and End move between marks (over time: left and
+    // right by date, up and down across the series).
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some(key) = FocusKey::of(&ev.key()) else {
             return;
@@ -142,10 +192,10 @@ pub fn Figure(
         if mark_of(&ev).is_none() {
             return;
         }
-        let count = state
+        let stop = state.tab_stop.get_untracked();
+        let Some(next) = state
             .marks
-            .with_untracked(|m| m.as_ref().map_or(0, |m| m.targets().len()));
-        let Some(next) = interaction::focus_after(state.tab_stop.get_untracked(), count, key)
+            .with_untracked(|m| m.as_ref().and_then(|m| interaction::focus_on(m, stop, key)))
         else {
             return;
         };
@@ -166,6 +216,7 @@ pub fn Figure(
             on:click=on_click
             on:pointerover=on_pointerover
             on:pointerout=on_pointerout
+            on:pointermove=on_pointermove
             on:focusin=on_focusin
             on:focusout=on_focusout
             on:keydown=on_keydown

@@ -6,7 +6,7 @@
 use crate::ReaderState;
 use leptos::prelude::*;
 use oms_core::chart::tooltip::{self, Sizes, TooltipText};
-use oms_core::chart::{coord, Rect};
+use oms_core::chart::{coord, Marks, Rect};
 use oms_core::interaction::Active;
 use oms_core::params::View;
 use oms_core::render::widget;
@@ -22,14 +22,29 @@ pub fn open_text(state: ReaderState) -> Option<TooltipText> {
         return None;
     }
     let active = state.tooltip.get_untracked()?;
-    let target = state.marks.with_untracked(|m| {
-        m.as_ref()
-            .and_then(|m| m.targets().get(active.mark).copied())
-    })?;
     let metric = state.metric.get_untracked();
-    state
-        .data
-        .with_value(|d| tooltip::tooltip_text(&d.snapshot, metric, target.value, state.lang))
+    state.marks.with_untracked(|m| {
+        let m = m.as_ref()?;
+        state.data.with_value(|d| match m {
+            // Over time: the date, with every series at it.
+            Marks::Timeline(t) => {
+                tooltip::date_text(&d.snapshot, metric, t, active.mark, state.lang)
+            }
+            Marks::Bars(_) => {
+                let target = m.targets().get(active.mark).copied()?;
+                tooltip::tooltip_text(&d.snapshot, metric, target.value, state.lang)
+            }
+        })
+    })
+}
+
+/// Over time, the marks at the open tooltip's date and where the guide goes (a part of the
+/// plot's width); on bars, the open mark alone.
+fn anchors(state: ReaderState, mark: usize) -> (Vec<usize>, Option<f64>) {
+    state.marks.with_untracked(|m| match m {
+        Some(Marks::Timeline(t)) => (t.column(mark), t.points.get(mark).map(|p| p.at)),
+        _ => (vec![mark], None),
+    })
 }
 
 /// Sets a style property through the CSSOM (not a style attribute, as a strict CSP requires).
@@ -90,10 +105,18 @@ pub fn refresh(state: ReaderState) {
     else {
         return;
     };
+    let guide = tip
+        .closest(".oms-explorer")
+        .ok()
+        .flatten()
+        .and_then(|root| root.query_selector(".oms-guide").ok().flatten());
     let (Some(text), Some(active)) = (open_text(state), state.tooltip.get_untracked()) else {
         request_animation_frame(move || {
             if SHOWN.with(Cell::get).is_none() {
                 tip.set_hidden(true);
+                if let Some(g) = guide {
+                    let _ = g.class_list().remove_1("oms-guide--on");
+                }
             }
         });
         return;
@@ -101,12 +124,36 @@ pub fn refresh(state: ReaderState) {
     let Ok(Some(root)) = tip.closest(".oms-explorer") else {
         return;
     };
-    let Ok(Some(mark)) = root.query_selector(&format!(".oms-mark[data-index=\"{}\"]", active.mark))
-    else {
+    let base = root.get_bounding_client_rect();
+    // The tooltip keeps clear of its mark, or over time of every point at its date.
+    let (marks, guide_at) = anchors(state, active.mark);
+    let mut anchor: Option<Rect> = None;
+    for i in marks {
+        if let Ok(Some(el)) = root.query_selector(&format!(".oms-mark[data-index=\"{i}\"]")) {
+            let r = rect_in(&el, &base);
+            anchor = Some(match anchor {
+                None => r,
+                Some(a) => {
+                    let (x, y) = (a.x.min(r.x), a.y.min(r.y));
+                    Rect {
+                        x,
+                        y,
+                        width: (a.x + a.width).max(r.x + r.width) - x,
+                        height: (a.y + a.height).max(r.y + r.height) - y,
+                    }
+                }
+            });
+        }
+    }
+    let Some(anchor) = anchor else {
         return;
     };
-    let base = root.get_bounding_client_rect();
-    let anchor = rect_in(&mark, &base);
+    if let (Some(g), Some(at)) = (&guide, guide_at) {
+        let x = format!("{}%", coord(at * 100.0));
+        let _ = g.set_attribute("x1", &x);
+        let _ = g.set_attribute("x2", &x);
+        let _ = g.class_list().add_1("oms-guide--on");
+    }
     let bounds = Rect {
         x: 0.0,
         y: 0.0,
@@ -116,24 +163,32 @@ pub fn refresh(state: ReaderState) {
     let source = text.source_line(state.lang);
     let lines = [
         Some(text.title.as_str()),
-        Some(text.value.as_str()),
-        Some(text.when.as_str()),
+        Some(text.value.as_str()).filter(|v| !v.is_empty()),
+        Some(text.when.as_str()).filter(|w| !w.is_empty()),
         Some(source.as_str()),
         text.totals.as_deref(),
         Some(text.kind.as_str()),
     ];
-    let children = tip.children();
-    for (i, line) in lines.iter().enumerate() {
-        if let Some(p) = children
-            .item(i as u32)
+    let rows = widget::tooltip_rows(&text.rows);
+    let part = |class: &str| {
+        tip.query_selector(&format!(".{class}"))
+            .ok()
+            .flatten()
             .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+    };
+    for (class, line) in widget::TOOLTIP_LINES.iter().zip(lines) {
+        if let Some(p) = part(class) {
             p.set_hidden(line.is_none());
-            p.set_text_content(*line);
+            p.set_text_content(line);
         }
     }
+    if let Some(list) = part("oms-tooltip__rows") {
+        list.set_hidden(text.rows.is_empty());
+        list.set_inner_html(&rows);
+    }
     tip.set_hidden(false);
-    let key = lines.map(|l| l.unwrap_or_default()).join("\n");
+    let mut key = lines.map(|l| l.unwrap_or_default()).join("\n");
+    key.push_str(&rows);
     let (x, y) = tooltip::place(anchor, size(&tip, &key, bounds.width), bounds);
     set_style(&tip, "left", &format!("{}px", coord(x)));
     set_style(&tip, "top", &format!("{}px", coord(y)));

@@ -35,6 +35,9 @@ pub enum MarkEvent {
     Focus(usize),
     /// A mark lost keyboard focus.
     Blur(usize),
+    /// A finger pressed and dragged over a chart over time, now at the date of this mark: the
+    /// tooltip stays open when it lifts, until a tap elsewhere.
+    Scrub(usize),
     /// A click or tap on the chart, off every mark.
     Background,
     /// The Escape key, anywhere.
@@ -66,6 +69,10 @@ pub fn tooltip_after(open: Option<Active>, event: MarkEvent) -> Option<Active> {
             mark,
             via: Via::Focus,
         }),
+        MarkEvent::Scrub(mark) => Some(Active {
+            mark,
+            via: Via::Tap,
+        }),
         MarkEvent::Blur(_) => closed_if(Via::Focus),
         MarkEvent::Background | MarkEvent::Escape => None,
     }
@@ -82,19 +89,22 @@ pub fn tab_stop_after(stop: usize, event: MarkEvent) -> usize {
 /// A key that moves the focus between marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FocusKey {
-    Next,
-    Previous,
+    Right,
+    Left,
+    Down,
+    Up,
     First,
     Last,
 }
 
 impl FocusKey {
-    /// The move a key makes (by `KeyboardEvent.key`), if any: the arrows step (wrapping around),
-    /// Home and End jump.
+    /// The move a key makes (by `KeyboardEvent.key`), if any.
     pub fn of(key: &str) -> Option<FocusKey> {
         match key {
-            "ArrowRight" | "ArrowDown" => Some(FocusKey::Next),
-            "ArrowLeft" | "ArrowUp" => Some(FocusKey::Previous),
+            "ArrowRight" => Some(FocusKey::Right),
+            "ArrowLeft" => Some(FocusKey::Left),
+            "ArrowDown" => Some(FocusKey::Down),
+            "ArrowUp" => Some(FocusKey::Up),
             "Home" => Some(FocusKey::First),
             "End" => Some(FocusKey::Last),
             _ => None,
@@ -102,16 +112,42 @@ impl FocusKey {
     }
 }
 
-/// The mark focused after `key` from `current`, among `count` marks (`None` when there are none).
+/// The mark focused after `key` from `current`, among `count` marks in one row (bars): the
+/// arrows step to the next or previous mark (wrapping around), Home and End jump. `None` when
+/// there are none.
 pub fn focus_after(current: usize, count: usize, key: FocusKey) -> Option<usize> {
     let last = count.checked_sub(1)?;
     let current = current.min(last);
     Some(match key {
-        FocusKey::Next => (current + 1) % count,
-        FocusKey::Previous => (current + count - 1) % count,
+        FocusKey::Right | FocusKey::Down => (current + 1) % count,
+        FocusKey::Left | FocusKey::Up => (current + count - 1) % count,
         FocusKey::First => 0,
         FocusKey::Last => last,
     })
+}
+
+/// The mark focused after `key` from `current` on the chart `marks`: on bars as
+/// [`focus_after`]; over time, left and right by date along the series, up and down across the
+/// series at that date, Home and End to the first and last date.
+pub fn focus_on(marks: &crate::chart::Marks, current: usize, key: FocusKey) -> Option<usize> {
+    use crate::chart::timeline::Step;
+    match marks {
+        crate::chart::Marks::Bars(c) => focus_after(current, c.bars.len(), key),
+        crate::chart::Marks::Timeline(t) => {
+            let current = current.min(t.points.len().checked_sub(1)?);
+            t.step(
+                current,
+                match key {
+                    FocusKey::Right => Step::Date(true),
+                    FocusKey::Left => Step::Date(false),
+                    FocusKey::Down => Step::Series(true),
+                    FocusKey::Up => Step::Series(false),
+                    FocusKey::First => Step::End(false),
+                    FocusKey::Last => Step::End(true),
+                },
+            )
+        }
+    }
 }
 
 /// Whether a mark of `series` (`None`: the computed remainder) is dimmed while `highlight` is
@@ -184,6 +220,11 @@ mod tests {
             (at(0, Via::Focus), Blur(0), None),
             (at(0, Via::Hover), Blur(0), at(0, Via::Hover)),
             (at(0, Via::Tap), Background, None),
+            // A drag opens as a tap does, and moving on never closes it.
+            (None, Scrub(4), at(4, Via::Tap)),
+            (at(4, Via::Tap), Scrub(4), at(4, Via::Tap)),
+            (at(4, Via::Tap), Scrub(5), at(5, Via::Tap)),
+            (at(1, Via::Hover), Scrub(5), at(5, Via::Tap)),
             (at(0, Via::Focus), Escape, None),
             (None, Escape, None),
         ];
@@ -238,8 +279,8 @@ mod tests {
         assert_eq!(FocusKey::of("Enter"), None);
         assert_eq!(FocusKey::of("Home"), Some(First));
         assert_eq!(FocusKey::of("End"), Some(Last));
-        assert_eq!(FocusKey::of("ArrowUp"), Some(Previous));
-        assert_eq!(FocusKey::of("ArrowDown"), Some(Next));
+        assert_eq!(FocusKey::of("ArrowUp"), Some(Up));
+        assert_eq!(FocusKey::of("ArrowDown"), Some(Down));
     }
 
     #[test]

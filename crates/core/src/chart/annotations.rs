@@ -24,9 +24,10 @@ pub const NOTE_MAX: f64 = 180.0;
 pub const NOTE_SHARES: [f64; 2] = [0.5, 0.8];
 /// Room kept between a note and what it points at, and around its block.
 pub const NOTE_GAP: f64 = 4.0;
-/// The widest chart the widget draws (its page's largest width), px: the last range of widths
-/// ends there.
-pub const MAX_WIDTH: f64 = 1280.0;
+/// The widest chart the widget draws (its page's 1,280 px less its padding), px: the last range
+/// of widths ends there. Below the first breakpoint (a frame narrower than 272 px) notes are not
+/// drawn: the stylesheet hides them there, and the table lists them all.
+pub const MAX_WIDTH: f64 = 1248.0;
 
 /// What a note points at, in the plot's coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -96,15 +96,15 @@ pub fn coord(v: f64) -> String {
 /// catch.
 pub fn text_width(text: &str, font_px: f64) -> f64 {
     text.chars()
-        .map(|c| {
-            if c != '%' && (c.is_ascii() || ('\u{a0}'..'\u{2e80}').contains(&c)) {
-                0.7
-            } else {
-                1.0
-            }
-        })
+        .map(|c| if c != '%' && !is_wide(c) { 0.7 } else { 1.0 })
         .sum::<f64>()
         * font_px
+}
+
+/// `true` for a character as wide as the font size: Chinese, Japanese, Korean and their
+/// punctuation (text in them breaks between any two characters).
+pub fn is_wide(c: char) -> bool {
+    !(c.is_ascii() || ('\u{a0}'..'\u{2e80}').contains(&c))
 }
 
 /// `text`, shortened with an ellipsis to fit `max_width` px at `font_px` (by [`text_width`]).
@@ -140,10 +140,7 @@ pub fn wrap(text: &str, font_px: f64, max_width: f64, max_lines: usize) -> Vec<S
     // Words with the space before them; CJK characters are words of their own.
     let mut words: Vec<String> = Vec::new();
     // Characters as wide as the font size (Chinese) break anywhere.
-    let wide = |c: char| {
-        let mut buf = [0u8; 4];
-        text_width(c.encode_utf8(&mut buf), 1.0) >= 1.0
-    };
+    let wide = is_wide;
     // A line never starts with closing punctuation nor ends with opening punctuation: they stay
     // with the character they belong to.
     const CLOSING: &[char] = &[

@@ -171,7 +171,84 @@ pub struct Timeline {
     pub notes: Vec<NoteMark>,
 }
 
+/// A move of the keyboard on a chart over time: along a series by date, or across the series at
+/// one date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The next date (right) or the previous one (left).
+    Date(bool),
+    /// The next series down (lower value) or up (higher value) at the same date.
+    Series(bool),
+    /// The first date or the last.
+    End(bool),
+}
+
 impl Timeline {
+    /// The points at the date of point `point` (in [`Timeline::points`]), highest value first
+    /// (an emphasized series first when two are level).
+    pub fn column(&self, point: usize) -> Vec<usize> {
+        let Some(p) = self.points.get(point) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = (0..self.points.len())
+            .filter(|&i| self.points[i].at == p.at)
+            .collect();
+        crate::sort::sort_by(&mut out, |&a, &b| {
+            let (a, b) = (&self.points[a], &self.points[b]);
+            a.y.total_cmp(&b.y).then(b.emphasis.cmp(&a.emphasis))
+        });
+        out
+    }
+
+    /// The top point of the date nearest to `x` (a part of the plot's width): what a pointer
+    /// anywhere over the plot points at.
+    pub fn nearest(&self, x: f64) -> Option<usize> {
+        let best = (0..self.points.len()).min_by(|&a, &b| {
+            let (a, b) = (&self.points[a], &self.points[b]);
+            (a.at - x).abs().total_cmp(&(b.at - x).abs())
+        })?;
+        self.column(best).first().copied()
+    }
+
+    /// The point a keyboard `step` leads to from point `point`: by date along the same series
+    /// (its top point where the series has none at that date), or across the series at one
+    /// date, stopping at the ends.
+    pub fn step(&self, point: usize, step: Step) -> Option<usize> {
+        let p = self.points.get(point)?;
+        let mut dates: Vec<f64> = Vec::new();
+        for q in &self.points {
+            if !dates.contains(&q.at) {
+                dates.push(q.at);
+            }
+        }
+        crate::sort::sort_by(&mut dates, f64::total_cmp);
+        let here = dates.iter().position(|&d| d == p.at)?;
+        let to_date = |d: usize| -> Option<usize> {
+            let at = *dates.get(d)?;
+            let column = self.column(self.points.iter().position(|q| q.at == at)?);
+            column
+                .iter()
+                .copied()
+                .find(|&i| self.points[i].series == p.series)
+                .or(column.first().copied())
+        };
+        match step {
+            Step::Date(true) => to_date((here + 1).min(dates.len() - 1)),
+            Step::Date(false) => to_date(here.saturating_sub(1)),
+            Step::End(last) => to_date(if last { dates.len() - 1 } else { 0 }),
+            Step::Series(down) => {
+                let column = self.column(point);
+                let k = column.iter().position(|&i| i == point)?;
+                let k = if down {
+                    (k + 1).min(column.len() - 1)
+                } else {
+                    k.saturating_sub(1)
+                };
+                column.get(k).copied()
+            }
+        }
+    }
+
     /// The value axis' grid lines as one SVG path in the line layer's units.
     pub fn grid(&self) -> String {
         let mut d = String::new();
@@ -592,10 +669,13 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
                 }
                 Anchor::Band(w) => {
                     let (from, to) = When::Window(w).month_span();
-                    NoteAnchor::Band {
-                        from: time.at(from),
-                        to: time.at(to),
+                    let (from, to) = (time.at(from), time.at(to));
+                    // A band outside the dates shown (the axis is clamped) has no width: not
+                    // drawn, and the table says so.
+                    if to - from < 0.005 {
+                        return None;
                     }
+                    NoteAnchor::Band { from, to }
                 }
                 Anchor::Line(v) => NoteAnchor::Line {
                     y: y_of(v.to_f64()),

@@ -1,6 +1,6 @@
 //! Tooltips: what they say about a figure, and where they go.
 
-use super::{round, Rect};
+use super::{round, Rect, Timeline};
 use crate::figures;
 use crate::snapshot::{MetricIndex, Snapshot, Unit, ValueIndex};
 use crate::text::{self, Lang};
@@ -23,6 +23,22 @@ pub struct TooltipText {
     pub kind: String,
     /// For a computed share, the totals behind it ("1,234 of 5,678 downloads").
     pub totals: Option<String>,
+    /// Over time: every series shown at the date (the title), highest value first; empty for a
+    /// single figure.
+    pub rows: Vec<TipRow>,
+}
+
+/// One series at a date, in a tooltip over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TipRow {
+    /// The series id and its colour family.
+    pub key: String,
+    pub tone: String,
+    pub label: String,
+    pub value: String,
+    pub totals: Option<String>,
+    /// The series of the point the reader is on.
+    pub focused: bool,
 }
 
 impl TooltipText {
@@ -31,9 +47,32 @@ impl TooltipText {
         text::fill(lang.ui().tooltip_source, &[("source", &self.source)])
     }
 
-    /// Everything the tooltip says as one sentence, for screen readers (the live region).
+    /// Everything the tooltip says as one sentence, for screen readers (the live region): over
+    /// time, the date once, then each series' value.
     pub fn announcement(&self, lang: Lang) -> String {
         let ui = lang.ui();
+        if !self.rows.is_empty() {
+            let rows: Vec<String> = self
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut t = text::fill(ui.part, &[("series", &r.label), ("value", &r.value)]);
+                    if let Some(totals) = &r.totals {
+                        t.push_str(&text::fill(ui.announce_totals, &[("totals", totals)]));
+                    }
+                    t
+                })
+                .collect();
+            return text::fill(
+                ui.announce_date,
+                &[
+                    ("when", &self.title),
+                    ("rows", &rows.join(ui.list_sep)),
+                    ("source", &self.source),
+                    ("kind", &self.kind),
+                ],
+            );
+        }
         let totals = self.totals.as_ref().map_or(String::new(), |t| {
             text::fill(ui.announce_totals, &[("totals", t)])
         });
@@ -73,6 +112,7 @@ pub fn tooltip_text(
                 totals: v
                     .totals
                     .map(|(part, whole)| text::totals(lang, part, whole)),
+                rows: Vec::new(),
             })
         }
         None => {
@@ -89,9 +129,47 @@ pub fn tooltip_text(
                 source,
                 kind: ui.computed_remainder.to_owned(),
                 totals: None,
+                rows: Vec::new(),
             })
         }
     }
+}
+
+/// The tooltip of point `point` of timeline `t` (metric `metric`): its date, and every series
+/// shown at that date with its value (and totals), highest first, the point's own marked; the
+/// source and kind of the point's figure.
+pub fn date_text(
+    s: &Snapshot,
+    metric: MetricIndex,
+    t: &Timeline,
+    point: usize,
+    lang: Lang,
+) -> Option<TooltipText> {
+    let m = s.metrics.get(metric)?;
+    let own = t.points.get(point)?;
+    let mut tip = tooltip_text(s, metric, Some(own.value), lang)?;
+    tip.rows = t
+        .column(point)
+        .into_iter()
+        .filter_map(|i| {
+            let p = &t.points[i];
+            let v = m.values.get(p.value)?;
+            Some(TipRow {
+                key: p.key.clone(),
+                tone: p.tone.clone(),
+                label: text::series_label(lang, s, p.series).to_owned(),
+                value: text::figure(lang, v.value, m.unit),
+                totals: v
+                    .totals
+                    .map(|(part, whole)| text::totals(lang, part, whole)),
+                focused: i == point,
+            })
+        })
+        .collect();
+    tip.title = core::mem::take(&mut tip.when);
+    tip.value.clear();
+    tip.totals = None;
+    Some(tip)
 }
 
 /// Where a tooltip of `size` (width, height) goes for a mark at `anchor`, inside `bounds`: above

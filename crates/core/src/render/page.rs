@@ -178,7 +178,7 @@ pub fn main(r: &Reader) -> String {
     .element(
         "p",
         &[("class", "oms-sr-only"), ("id", "oms-annotations")],
-        &text::annotations_read(r.lang, s, r.metric),
+        &widget::annotations_read(r),
     )
     .element(
         "p",

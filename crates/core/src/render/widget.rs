@@ -589,6 +589,18 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
     }
     h.open("g", &[("aria-hidden", "true")]);
     note_texts(h, r, t);
+    // The guide at the date a tooltip describes (placed and shown by the widget).
+    h.open(
+        "line",
+        &[
+            ("class", "oms-guide"),
+            ("x1", "0"),
+            ("x2", "0"),
+            ("y1", &coord(t.plot_top)),
+            ("y2", &coord(t.plot_bottom)),
+        ],
+    )
+    .close("line");
     h.close("g");
     h.close("svg");
     // The series names, a set for each range of widths they fit.
@@ -825,17 +837,33 @@ pub fn table(r: &Reader) -> String {
     h.finish()
 }
 
+/// The notes on the measure, read by screen readers right after the headline in the chart view
+/// (where the drawn ones are hidden from them; the other views list them).
+pub fn annotations_read(r: &Reader) -> String {
+    if r.view == View::Chart {
+        text::annotations_read(r.lang, r.snapshot, r.metric)
+    } else {
+        String::new()
+    }
+}
+
 /// The ranges of widths at which each annotation on the measure is drawn, by its place in the
-/// snapshot (none for a note on a hidden series).
-fn drawn_notes(r: &Reader) -> Vec<(usize, Widths)> {
+/// snapshot (none for a note on a hidden series), and whether the chart is drawn over time (a
+/// bar's note is in the page's flow, drawn at any width, even the narrowest).
+fn drawn_notes(r: &Reader) -> (Vec<(usize, Widths)>, bool) {
     match Marks::layout(r.snapshot, r.metric, r.hidden, r.lang) {
-        Some(Marks::Timeline(t)) => t.notes.iter().map(|n| (n.annotation, n.drawn())).collect(),
-        Some(Marks::Bars(c)) => c
-            .bars
-            .iter()
-            .flat_map(|b| b.notes.iter().map(|&n| (n, Widths::ALL)))
-            .collect(),
-        None => Vec::new(),
+        Some(Marks::Timeline(t)) => (
+            t.notes.iter().map(|n| (n.annotation, n.drawn())).collect(),
+            true,
+        ),
+        Some(Marks::Bars(c)) => (
+            c.bars
+                .iter()
+                .flat_map(|b| b.notes.iter().map(|&n| (n, Widths::ALL)))
+                .collect(),
+            false,
+        ),
+        None => (Vec::new(), false),
     }
 }
 
@@ -853,7 +881,11 @@ fn annotation_list(h: &mut Html, r: &Reader, missing: bool) {
     if notes.is_empty() {
         return;
     }
-    let drawn = if missing { drawn_notes(r) } else { Vec::new() };
+    let (drawn, over_time) = if missing {
+        drawn_notes(r)
+    } else {
+        (Vec::new(), false)
+    };
     h.open("section", &[("class", "oms-annotations")])
         .element("h2", &[("class", "oms-h2")], ui.notes_heading)
         .open("ul", &[("class", "oms-list")]);
@@ -861,7 +893,7 @@ fn annotation_list(h: &mut Html, r: &Reader, missing: bool) {
         h.open("li", &[("data-annotation", &a.id)])
             .text(&text::annotation_item(r.lang, s, a));
         if let Some(src) = a.source {
-            h.text(". ")
+            h.text(ui.sentence_end)
                 .template(ui.tooltip_source, &[("source", &source_link(s, src))]);
         }
         if missing {
@@ -873,22 +905,22 @@ fn annotation_list(h: &mut Html, r: &Reader, missing: bool) {
             for k in (0..chart::BREAKPOINTS.len()).filter(|&k| !shown.contains(k)) {
                 not.insert(k);
             }
-            if !not.is_empty() {
+            // Over time, a note is never drawn below the narrowest range: the stylesheet shows
+            // this there for every note.
+            if !not.is_empty() || over_time {
                 let hidden_series = shown.is_empty()
                     && matches!(a.anchor, crate::snapshot::Anchor::Point(v)
                         if s.metrics.get(r.metric).and_then(|m| m.values.get(v)).is_some_and(|v| r.hidden.contains(&v.series)));
                 let class = format!("oms-note-missing{}", widths_class(not));
+                let why = if hidden_series {
+                    ui.note_hidden
+                } else {
+                    ui.note_no_room
+                };
                 h.text(" ").element(
                     "span",
                     &[("class", &class)],
-                    &format!(
-                        "({})",
-                        if hidden_series {
-                            ui.note_hidden
-                        } else {
-                            ui.note_no_room
-                        }
-                    ),
+                    &text::fill(ui.parenthesis, &[("text", why)]),
                 );
             }
         }
@@ -1195,6 +1227,16 @@ pub fn embed(r: &Reader) -> String {
     h.finish()
 }
 
+/// The lines of the tooltip, in order (the list of rows over time follows the first).
+pub const TOOLTIP_LINES: [&str; 6] = [
+    "oms-tooltip__title",
+    "oms-tooltip__value",
+    "oms-tooltip__when",
+    "oms-tooltip__source",
+    "oms-tooltip__totals",
+    "oms-tooltip__kind",
+];
+
 /// The tooltip, empty and hidden: the widget fills it in and shows it beside a mark.
 pub fn tooltip() -> String {
     let mut h = Html::new();
@@ -1207,16 +1249,34 @@ pub fn tooltip() -> String {
             ("hidden", ""),
         ],
     );
-    for class in [
-        "oms-tooltip__title",
-        "oms-tooltip__value",
-        "oms-tooltip__when",
-        "oms-tooltip__source",
-        "oms-tooltip__totals",
-        "oms-tooltip__kind",
-    ] {
+    for (i, class) in TOOLTIP_LINES.iter().enumerate() {
         h.element("p", &[("class", class)], "");
+        if i == 0 {
+            // Over time: every series at the date (the title), highest first.
+            h.element("ul", &[("class", "oms-tooltip__rows"), ("hidden", "")], "");
+        }
     }
     h.close("div");
+    h.finish()
+}
+
+/// The rows of a tooltip over time, as the items of its list: each series with its marker's
+/// colour, its value and the totals behind it; the reader's own series marked.
+pub fn tooltip_rows(rows: &[chart::tooltip::TipRow]) -> String {
+    let mut h = Html::new();
+    for r in rows {
+        let class = if r.focused {
+            "oms-tooltip__row oms-tooltip__row--focused"
+        } else {
+            "oms-tooltip__row"
+        };
+        h.open("li", &[("class", class), ("data-tone", &r.tone)])
+            .element("span", &[("class", "oms-tooltip__label")], &r.label)
+            .element("span", &[("class", "oms-tooltip__figure")], &r.value);
+        if let Some(t) = &r.totals {
+            h.element("span", &[("class", "oms-tooltip__row-totals")], t);
+        }
+        h.close("li");
+    }
     h.finish()
 }

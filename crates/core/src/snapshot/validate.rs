@@ -529,9 +529,12 @@ impl Checker {
                         self.report(&ap, ProblemKind::NoSuchFigure);
                         return None;
                     }
-                    // Several figures of the series: which one needs a date.
+                    // Several figures of the series: which one needs a date (with a date,
+                    // two figures are a duplicate, reported with the measure's values).
                     (Some(_), Some(_)) => {
-                        self.report(&join(&ap, "date"), ProblemKind::Missing);
+                        if when.is_none() {
+                            self.report(&join(&ap, "date"), ProblemKind::Missing);
+                        }
                         return None;
                     }
                 }

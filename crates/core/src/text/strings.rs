@@ -132,6 +132,9 @@ pub struct Ui {
     pub announce: &'static str,
     /// `{totals}`: the totals behind a computed share, in an announcement.
     pub announce_totals: &'static str,
+    /// `{when}`, `{rows}` (each series and its value at that date), `{source}`, `{kind}`: a date
+    /// on a chart over time, read by screen readers.
+    pub announce_date: &'static str,
     /// `{series}`, `{value}`, `{when}`, `{source}`, `{kind}`, `{locator}`: a figure in the sources
     /// view.
     pub figure_item: &'static str,
@@ -169,6 +172,10 @@ pub struct Ui {
     pub note_no_room: &'static str,
     /// An annotation on a series the reader hid.
     pub note_hidden: &'static str,
+    /// Between a sentence and the next in one line (". "; Chinese "。").
+    pub sentence_end: &'static str,
+    /// `{text}` in parentheses ("(…)"; Chinese "（…）").
+    pub parenthesis: &'static str,
 }
 
 /// Reader-facing messages for problems in a snapshot. `{path}` is the field path; other slots as
@@ -334,6 +341,7 @@ pub(super) static EN: Ui = Ui {
     tooltip_source: "Source: {source}",
     announce: "{title}: {value}{totals}, {when}. Source: {source}, {kind}.",
     announce_totals: " ({totals})",
+    announce_date: "{when}: {rows}. Source: {source}, {kind}.",
     figure_item: "{series}: {value} ({when}). {source} — {kind}. {locator}",
     locator_line: "where: {locator}",
     roundings: "also published as: {list}",
@@ -352,6 +360,8 @@ pub(super) static EN: Ui = Ui {
     note_sep: "; ",
     note_no_room: "not drawn at this width: no room on the chart",
     note_hidden: "not drawn: its series is hidden",
+    sentence_end: ". ",
+    parenthesis: "({text})",
     problems: Problems {
         missing: "{path}: required field is missing",
         wrong_type: "{path}: expected {expected}, found {found}",
@@ -496,6 +506,7 @@ pub(super) static IT: Ui = Ui {
     tooltip_source: "Fonte: {source}",
     announce: "{title}: {value}{totals}, {when}. Fonte: {source}, {kind}.",
     announce_totals: " ({totals})",
+    announce_date: "{when}: {rows}. Fonte: {source}, {kind}.",
     figure_item: "{series}: {value} ({when}). {source} — {kind}. {locator}",
     locator_line: "dove: {locator}",
     roundings: "pubblicato anche come: {list}",
@@ -514,6 +525,8 @@ pub(super) static IT: Ui = Ui {
     note_sep: "; ",
     note_no_room: "non disegnata a questa larghezza: manca lo spazio nel grafico",
     note_hidden: "non disegnata: la sua serie è nascosta",
+    sentence_end: ". ",
+    parenthesis: "({text})",
     problems: Problems {
         missing: "{path}: campo obbligatorio mancante",
         wrong_type: "{path}: atteso {expected}, trovato {found}",
@@ -539,9 +552,9 @@ pub(super) static IT: Ui = Ui {
         headline_not_comparable: "{path}: la misura principale non consente un confronto: {reason}",
         no_english: "{path}: il testo tradotto richiede una versione inglese",
         document_too_large: "il documento ha {bytes} byte, oltre il limite di {max}",
-        anchor_not_one: "{path}: un'annotazione vuole esattamente uno tra point, band e line",
+        anchor_not_one: "{path}: un'annotazione richiede esattamente uno tra point, band e line",
         no_such_figure: "{path}: la misura non ha un dato di questa serie a questa data",
-        not_over_time: "{path}: una fascia o una linea vogliono una misura disegnata nel tempo (con dati a più di una data)",
+        not_over_time: "{path}: una fascia o una linea richiedono una misura disegnata nel tempo (con dati a più di una data)",
         outside_dates: "{path}: la fascia esce dalle date dei dati della misura",
         types: TypeNames {
             null: "null",
@@ -656,6 +669,7 @@ pub(super) static ZH: Ui = Ui {
     tooltip_source: "来源：{source}",
     announce: "{title}：{value}{totals}，{when}。来源：{source}，{kind}。",
     announce_totals: "（{totals}）",
+    announce_date: "{when}：{rows}。来源：{source}，{kind}。",
     figure_item: "{series}：{value}（{when}）。{source} — {kind}。{locator}",
     locator_line: "出处：{locator}",
     roundings: "另有发布数值：{list}",
@@ -674,6 +688,8 @@ pub(super) static ZH: Ui = Ui {
     note_sep: "；",
     note_no_room: "此宽度下图中空间不足，未显示",
     note_hidden: "未显示：所属系列已隐藏",
+    sentence_end: "。",
+    parenthesis: "（{text}）",
     problems: Problems {
         missing: "{path}：缺少必填字段",
         wrong_type: "{path}：应为 {expected}，实为 {found}",

@@ -204,7 +204,7 @@ fn anchor_problems_are_told_in_the_readers_language_with_their_path() {
     }
     assert_eq!(
         problem_message(Lang::It, &problems[0]),
-        "annotations[0]: un'annotazione vuole esattamente uno tra point, band e line"
+        "annotations[0]: un'annotazione richiede esattamente uno tra point, band e line"
     );
 }
 
@@ -341,13 +341,13 @@ fn notes_on_a_timeline_cover_nothing_at_any_width_in_every_language() {
         assert_eq!(t.notes.len(), 4, "the four notes on this measure");
         // Every width from 240 px to the largest, by 8 px: nothing covered anywhere.
         let mut width = 240.0;
-        while width <= 1280.0 {
+        while width <= 1248.0 {
             check_clear(&t, width, lang.code());
             width += 8.0;
         }
         // This chart is crowded (six lines over the whole plot): the wide chart has room for
         // most notes, the narrow one for fewer (the table lists the others).
-        assert!(check_clear(&t, 1280.0, lang.code()) >= 3, "{lang:?}");
+        assert!(check_clear(&t, 1248.0, lang.code()) >= 3, "{lang:?}");
         assert!(check_clear(&t, 768.0, lang.code()) >= 2, "{lang:?}");
         assert!(check_clear(&t, 320.0, lang.code()) >= 1, "{lang:?}");
         // The band spans the window and the line sits at its value.
@@ -382,7 +382,7 @@ fn a_note_without_room_is_dropped_not_clipped_and_the_table_says_where() {
     let i = metric(&s, COMPUTED);
     let t = chart::timeline(&s, i, &[], Lang::En);
     let mut width = 240.0;
-    while width <= 1280.0 {
+    while width <= 1248.0 {
         check_clear(&t, width, "crowded");
         width += 8.0;
     }
@@ -526,9 +526,51 @@ fn a_short_note_on_sparse_points_is_drawn_at_every_width() {
         let t = chart::timeline(&s, i, &[], lang);
         assert!(t.notes[0].drawn().is_all(), "{lang:?}: {:?}", t.notes[0]);
         let mut width = 240.0;
-        while width <= 1280.0 {
+        while width <= 1248.0 {
             assert_eq!(check_clear(&t, width, lang.code()), 1);
             width += 8.0;
         }
     }
+}
+
+#[test]
+fn a_band_past_the_last_point_is_not_drawn_and_a_duplicate_is_one_problem() {
+    // The axis ends at the middle of the last month: a band within its second half has no width.
+    let mut doc: Value = serde_json::from_str(BUNDLED).unwrap();
+    let metric_id = "openrouter-top10-token-share";
+    doc["annotations"] = json!([
+        { "id": "late", "metric": metric_id, "band": { "start": "2026-01-20", "end": "2026-01-31" },
+          "text": { "en": "Late January" } }
+    ]);
+    let s = parse(&doc.to_string()).expect("within the measure's dates");
+    let i = metric(&s, metric_id);
+    assert!(chart::timeline(&s, i, &[], Lang::En).notes.is_empty());
+    let r = widget::Reader {
+        snapshot: &s,
+        lang: Lang::En,
+        metric: i,
+        view: View::Table,
+        hidden: &[],
+        page: 0,
+        base: "",
+    };
+    assert!(widget::table(&r).contains(Lang::En.ui().note_no_room));
+    // Two figures for one series and date: the duplicate is the measure's problem, not the
+    // note's (whose date is given).
+    let found = computed_problems_after(|doc| {
+        let values = doc["metrics"][8]["values"].as_array_mut().unwrap();
+        let copy = values[0].clone();
+        values.push(copy);
+        let series = values[0]["series"].clone();
+        let date = values[0]["date"].clone();
+        doc["annotations"] = json!([{ "id": "n", "metric": COMPUTED, "text": { "en": "x" },
+                                      "point": { "series": series, "date": date } }]);
+    });
+    assert!(found.iter().any(|(_, k)| *k == ProblemKind::DuplicateValue));
+    assert!(
+        found
+            .iter()
+            .all(|(path, _)| !path.starts_with("annotations")),
+        "{found:?}"
+    );
 }

@@ -5,6 +5,7 @@ mod chart;
 mod export;
 mod figures;
 mod layers;
+mod reading;
 mod render;
 mod snapshot;
 mod support;

@@ -200,8 +200,14 @@ fn the_stylesheet_chooses_at_the_cores_breakpoints() {
     let css = include_str!("../../../../style/main.css");
     let rules: Vec<&str> = css
         .lines()
-        .filter(|l| l.starts_with("@container oms-chart"))
+        .filter(|l| l.starts_with("@container oms-chart") && l.contains(".oms-vis"))
         .collect();
+    // Below the narrowest breakpoint, notes over time (placed from it up) are not drawn.
+    let narrow = format!(
+        "@container oms-chart (max-width: {}px) {{",
+        chart::BREAKPOINTS[0] - 0.02
+    );
+    assert!(css.contains(&narrow), "{narrow}");
     assert_eq!(
         rules.len(),
         chart::BREAKPOINTS.len(),

@@ -1,0 +1,155 @@
+//! Reading a chart over time: the nearest date anywhere over the plot, every series at that
+//! date in one tooltip, and the keyboard by date and across series.
+
+use crate::support::*;
+use oms_core::chart::timeline::Step;
+use oms_core::chart::tooltip::{date_text, tooltip_text};
+use oms_core::chart::{self, Marks};
+use oms_core::interaction::{focus_on, FocusKey};
+use oms_core::text::Lang;
+
+#[test]
+fn a_pointer_anywhere_points_at_the_nearest_date() {
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let i = computed_index(&s);
+    let t = chart::timeline(&s, i, &[], Lang::En);
+    let mut dates: Vec<f64> = t.points.iter().map(|p| p.at).collect();
+    dates.sort_by(f64::total_cmp);
+    dates.dedup();
+    assert_eq!(dates.len(), 20, "20 months");
+    for x in (0..=100).map(|k| f64::from(k) / 100.0) {
+        let mark = t.nearest(x).expect("a mark everywhere over the plot");
+        let at = t.points[mark].at;
+        // No other date is nearer.
+        assert!(
+            dates
+                .iter()
+                .all(|d| (d - x).abs() >= (at - x).abs() - 1e-12),
+            "{x}"
+        );
+        // The top point of its date.
+        let column = t.column(mark);
+        assert_eq!(column[0], mark);
+        assert!(column.iter().all(|&c| t.points[c].at == at));
+        assert_eq!(column.len(), 6, "every group at every month");
+        assert!(column
+            .windows(2)
+            .all(|w| t.points[w[0]].y <= t.points[w[1]].y));
+    }
+    // Left of the first date and right of the last: the first and the last.
+    assert_eq!(t.points[t.nearest(-1.0).unwrap()].at, dates[0]);
+    assert_eq!(t.points[t.nearest(2.0).unwrap()].at, dates[19]);
+}
+
+#[test]
+fn one_tooltip_lists_every_series_at_the_date_highest_first() {
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let europe = s.series.position(|x| x.id == "europe").unwrap();
+    for lang in Lang::ALL {
+        let t = chart::timeline(&s, i, &[europe], lang);
+        let last = t
+            .points
+            .iter()
+            .rposition(|p| p.series == china)
+            .expect("China's last point");
+        let tip = date_text(&s, i, &t, last, lang).expect("a tooltip");
+        let v = &m.values[t.points[last].value];
+        assert_eq!(tip.title, oms_core::text::when(lang, v.when));
+        // Every shown series once (Europe is hidden), highest first, China's own marked.
+        assert_eq!(tip.rows.len(), 5, "{lang:?}");
+        assert!(tip.rows.iter().all(|r| r.key != "europe"));
+        let values: Vec<f64> = tip
+            .rows
+            .iter()
+            .map(|r| {
+                let p = t
+                    .points
+                    .iter()
+                    .find(|p| p.key == r.key && p.at == t.points[last].at);
+                m.values[p.unwrap().value].value.to_f64()
+            })
+            .collect();
+        assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+        let own: Vec<_> = tip.rows.iter().filter(|r| r.focused).collect();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].key, "china");
+        assert_eq!(own[0].value, oms_core::text::figure(lang, v.value, m.unit));
+        // The totals behind each computed share.
+        assert!(tip.rows.iter().all(|r| r.totals.is_some()));
+        // Read as the date once, then each series and its value.
+        let read = tip.announcement(lang);
+        assert!(read.starts_with(&tip.title), "{read}");
+        assert_eq!(read.matches(&tip.title).count(), 1, "{read}");
+        for r in &tip.rows {
+            assert!(read.contains(&r.label) && read.contains(&r.value), "{read}");
+        }
+        // A single figure keeps its own tooltip.
+        let single = tooltip_text(&s, i, Some(t.points[last].value), lang).unwrap();
+        assert!(single.rows.is_empty());
+    }
+}
+
+#[test]
+fn the_keyboard_moves_by_date_and_across_series() {
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let i = computed_index(&s);
+    let marks = Marks::layout(&s, i, &[], Lang::En).unwrap();
+    let Marks::Timeline(t) = &marks else {
+        panic!("a timeline")
+    };
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let first = t.points.iter().position(|p| p.series == china).unwrap();
+    // Right: China's next month; Left back; Left at the first date stays.
+    let next = focus_on(&marks, first, FocusKey::Right).unwrap();
+    assert_eq!(t.points[next].series, china);
+    assert!(t.points[next].at > t.points[first].at);
+    assert_eq!(focus_on(&marks, next, FocusKey::Left), Some(first));
+    assert_eq!(focus_on(&marks, first, FocusKey::Left), Some(first));
+    // End and Home: China's last and first months.
+    let end = focus_on(&marks, first, FocusKey::Last).unwrap();
+    assert_eq!(t.points[end].series, china);
+    assert_eq!(
+        t.points[end].at,
+        t.points.iter().map(|p| p.at).fold(0.0, f64::max)
+    );
+    assert_eq!(focus_on(&marks, end, FocusKey::First), Some(first));
+    // Up and down: across the series at the same date, in the tooltip's order.
+    let column = t.column(first);
+    let k = column.iter().position(|&c| c == first).unwrap();
+    let down = focus_on(&marks, first, FocusKey::Down).unwrap();
+    assert_eq!(down, column[(k + 1).min(column.len() - 1)]);
+    assert_eq!(t.points[down].at, t.points[first].at);
+    let top = column[0];
+    assert_eq!(
+        focus_on(&marks, top, FocusKey::Up),
+        Some(top),
+        "stops at the top"
+    );
+    assert_eq!(t.step(top, Step::Series(false)), Some(top));
+    // Bars keep their one row: right and down step on, wrapping around.
+    let h = s.headline;
+    let bars = Marks::layout(&s, h, &[], Lang::En).unwrap();
+    assert_eq!(focus_on(&bars, 0, FocusKey::Down), Some(1));
+    assert_eq!(focus_on(&bars, 0, FocusKey::Left), Some(2));
+}
+
+#[test]
+fn sparse_points_answer_by_their_nearest_date_too() {
+    let s = parse(BUNDLED).unwrap();
+    let i = s
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    let t = chart::timeline(&s, i, &[], Lang::It);
+    assert_eq!(t.points.len(), 2);
+    let (a, b) = (t.points[0].at, t.points[1].at);
+    let middle = (a + b) / 2.0;
+    assert_eq!(t.nearest(middle - 0.01), Some(0));
+    assert_eq!(t.nearest(middle + 0.01), Some(1));
+    let tip = date_text(&s, i, &t, 1, Lang::It).unwrap();
+    assert_eq!(tip.rows.len(), 1);
+    assert!(tip.rows[0].focused);
+}

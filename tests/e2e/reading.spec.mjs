@@ -1,0 +1,218 @@
+// Reading a chart over time: a pointer anywhere over the plot answers with the nearest date (a
+// vertical guide, one tooltip listing every series at that date, highest first); a finger
+// pressed and dragged scrubs through the dates and the tooltip stays until a tap elsewhere; the
+// keyboard moves by date (left, right, Home, End) and across the series (up, down), and the live
+// region reads the date once, then the values. The same for the sourced dated points.
+// The series is tests/fixtures/valid-computed.json (synthetic test data, never shipped).
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WidgetPage } from './widget-page.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const shots = resolve(here, 'artifacts/screenshots');
+const fixturePath = resolve(here, '../fixtures/valid-computed.json');
+const fixture = JSON.parse(readFileSync(fixturePath, 'utf8'));
+const METRIC = 'computed-download-share-by-country-group';
+const metric = fixture.metrics.find((m) => m.id === METRIC);
+const groups = new Set(metric.values.map((v) => v.series)).size;
+
+test.beforeEach(async ({ page }) => {
+  await page.route('**/data/snapshot.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', path: fixturePath }),
+  );
+});
+
+const interactive = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('open-model-share:interactive').length > 0, null, {
+    timeout: 15_000,
+  });
+
+/** The dates of the chart: each with its centre (px) and its label (from the marks' names). */
+function dates(page) {
+  return page.evaluate(() => {
+    const out = new Map();
+    for (const mark of document.querySelectorAll('.oms-plot .oms-mark')) {
+      const r = mark.querySelector('.oms-point').getBoundingClientRect();
+      const x = Math.round((r.left + r.width / 2) * 10) / 10;
+      const label = mark.getAttribute('aria-label');
+      out.set(x, label.slice(label.lastIndexOf(', ') + 2));
+    }
+    return [...out.entries()].map(([x, when]) => ({ x, when })).sort((a, b) => a.x - b.x);
+  });
+}
+
+/** What the tooltip and the guide show now. */
+function reading(page) {
+  return page.evaluate(() => {
+    const tip = document.querySelector('[role=tooltip]');
+    const guide = document.querySelector('.oms-guide');
+    const g = guide.getBoundingClientRect();
+    return {
+      shown: !tip.hidden,
+      title: tip.querySelector('.oms-tooltip__title').textContent,
+      rows: [...tip.querySelectorAll('.oms-tooltip__row')].map((li) => ({
+        label: li.querySelector('.oms-tooltip__label').textContent,
+        value: li.querySelector('.oms-tooltip__figure').textContent,
+        focused: li.classList.contains('oms-tooltip__row--focused'),
+        totals: li.querySelector('.oms-tooltip__row-totals')?.textContent ?? null,
+      })),
+      guide: getComputedStyle(guide).visibility === 'visible' ? g.left + g.width / 2 : null,
+      box: (({ left, top, right, bottom }) => ({ left, top, right, bottom }))(tip.getBoundingClientRect()),
+    };
+  });
+}
+
+const number = (v) => Number(v.replace(/[^\d,.-]/g, '').replace(',', '.'));
+
+test('a pointer anywhere across the plot shows the nearest date, every series, and a guide', async ({ page }) => {
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
+  await interactive(page);
+  const plot = await page.locator('.oms-plot').boundingBox();
+  const all = await dates(page);
+  expect(all.length).toBe(metric.values.length / groups);
+  // Ten moves across 12–88 % of the plot at mid-height, where no point is: each answers.
+  for (let k = 0; k < 10; k++) {
+    const x = plot.x + plot.width * (0.12 + (0.76 * k) / 9);
+    await page.mouse.move(x, plot.y + plot.height / 2 + 40);
+    const nearest = all.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a));
+    const r = await reading(page);
+    expect(r.shown, `move ${k}`).toBe(true);
+    expect(r.title).toBe(nearest.when);
+    expect(r.rows).toHaveLength(groups);
+    const values = r.rows.map((row) => number(row.value));
+    expect([...values].sort((a, b) => b - a)).toEqual(values);
+    expect(r.rows.every((row) => row.totals && / of /.test(row.totals))).toBe(true);
+    expect(Math.abs(r.guide - nearest.x)).toBeLessThan(1.5);
+  }
+  // Leaving the plot closes it.
+  await page.mouse.move(plot.x + plot.width / 2, plot.y - 120);
+  await expect(widget.tooltip()).toBeHidden();
+  expect((await reading(page)).guide).toBeNull();
+});
+
+test('a finger pressed and dragged scrubs through the dates; a tap elsewhere closes', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.route('**/data/snapshot.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', path: fixturePath }),
+  );
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=it&metric=${METRIC}`);
+  await interactive(page);
+  const plot = await page.locator('.oms-plot').boundingBox();
+  const all = await dates(page);
+  const cdp = await context.newCDPSession(page);
+  const y = plot.y + plot.height / 2;
+  const touch = (type, x) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await touch('touchStart', plot.x + plot.width * 0.2);
+  for (const part of [0.3, 0.45, 0.6, 0.8]) {
+    const x = plot.x + plot.width * part;
+    await touch('touchMove', x);
+    const nearest = all.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a));
+    await expect.poll(async () => (await reading(page)).title).toBe(nearest.when);
+  }
+  await touch('touchEnd');
+  // Lifted: it stays.
+  await page.waitForTimeout(300);
+  const after = await reading(page);
+  expect(after.shown).toBe(true);
+  expect(after.rows).toHaveLength(groups);
+  // A tap elsewhere (the title) closes it.
+  await page.touchscreen.tap(20, 20);
+  await expect(widget.tooltip()).toBeHidden();
+  // A tap on the plot, off every point, opens its nearest date.
+  await page.touchscreen.tap(plot.x + plot.width * 0.5, y + 30);
+  await expect(widget.tooltip()).toBeVisible();
+  await context.close();
+});
+
+test('the keyboard moves by date and across the series; the date is read once, then the values', async ({ page }) => {
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
+  await interactive(page);
+  const all = await dates(page);
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  await widget.markAt(0).focus();
+  const start = await focused();
+  const series = start.slice(0, start.indexOf(':'));
+  expect((await reading(page)).title).toBe(all[0].when);
+  // Right: the next date, the same series.
+  await page.keyboard.press('ArrowRight');
+  expect(await focused()).toMatch(new RegExp(`^${series}: .*, ${all[1].when}$`));
+  let r = await reading(page);
+  expect(r.title).toBe(all[1].when);
+  expect(r.rows.find((row) => row.focused).label).toBe(series);
+  // Down: the next series at that date, in the tooltip's order.
+  const order = r.rows.map((row) => row.label);
+  const k = order.indexOf(series);
+  await page.keyboard.press('ArrowDown');
+  r = await reading(page);
+  expect(r.title).toBe(all[1].when);
+  const below = order[Math.min(k + 1, order.length - 1)];
+  expect(r.rows.find((row) => row.focused).label).toBe(below);
+  expect(await focused()).toMatch(new RegExp(`^${below}: `));
+  // The live region: the date once, then every series and its value.
+  const live = page.locator('[aria-live="polite"]').first();
+  const said = await live.textContent();
+  expect(said.startsWith(`${all[1].when}: `)).toBe(true);
+  expect(said.split(all[1].when).length - 1).toBe(1);
+  for (const row of r.rows) expect(said).toContain(`${row.label} ${row.value}`);
+  // End and Home: the last and the first date; Escape closes.
+  await page.keyboard.press('End');
+  expect((await reading(page)).title).toBe(all.at(-1).when);
+  await page.keyboard.press('Home');
+  expect((await reading(page)).title).toBe(all[0].when);
+  await page.keyboard.press('Escape');
+  await expect(widget.tooltip()).toBeHidden();
+});
+
+test('sourced dated points answer with the nearest date too', async ({ page }) => {
+  const widget = new WidgetPage(page);
+  await page.unroute('**/data/snapshot.json');
+  await widget.goto('?lang=it&metric=openrouter-top10-token-share');
+  await interactive(page);
+  const plot = await page.locator('.oms-plot').boundingBox();
+  const all = await dates(page);
+  expect(all).toHaveLength(2);
+  const middle = (all[0].x + all[1].x) / 2;
+  await page.mouse.move(middle - 10, plot.y + plot.height - 20);
+  expect((await reading(page)).title).toBe(all[0].when);
+  await page.mouse.move(middle + 10, plot.y + 20);
+  const r = await reading(page);
+  expect(r.title).toBe(all[1].when);
+  expect(r.rows).toHaveLength(1);
+});
+
+for (const width of [320, 1280]) {
+  test(`the tooltip covers none of the values at its date (${width} px); screenshots`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const widget = new WidgetPage(page);
+    for (const lang of ['it', 'en']) {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await widget.goto(`?lang=${lang}&metric=${METRIC}`);
+        await interactive(page);
+        const plot = await page.locator('.oms-plot').boundingBox();
+        for (const part of [0.15, 0.5, 0.85]) {
+          await page.mouse.move(plot.x + plot.width * part, plot.y + plot.height / 2);
+          const r = await reading(page);
+          expect(r.shown).toBe(true);
+          const covered = await page.evaluate(({ guide, box }) =>
+            [...document.querySelectorAll('.oms-point')]
+              .map((p) => p.getBoundingClientRect())
+              .filter((p) => Math.abs(p.left + p.width / 2 - guide) < 1.5)
+              .filter((p) => p.left < box.right && box.left < p.right && p.top < box.bottom && box.top < p.bottom).length,
+          { guide: r.guide, box: r.box });
+          expect(covered, `${lang} ${scheme} at ${part}`).toBe(0);
+          if (part === 0.5) {
+            await page.screenshot({ path: `${shots}/reading-${width}-${lang}-${scheme}.png`, fullPage: true });
+          }
+        }
+      }
+    }
+  });
+}
