@@ -60,3 +60,10 @@ pub fn plot_x(ev: &web_sys::MouseEvent) -> Option<f64> {
     let r = plot.get_bounding_client_rect();
     (r.width() > 0.0).then(|| (f64::from(ev.client_x()) - r.left()) / r.width())
 }
+
+/// Every element of the document matching `selector`.
+pub fn all_in_document(selector: &str) -> Vec<web_sys::Element> {
+    leptos::prelude::document()
+        .document_element()
+        .map_or(Vec::new(), |root| all(&root, selector))
+}

@@ -88,6 +88,7 @@ pub fn Explorer(
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             state.mark_event(MarkEvent::Escape);
+            crate::audio::stop(state);
         }
     });
     on_cleanup(move || escape.remove());
@@ -101,7 +102,24 @@ pub fn Explorer(
             state.mark_event(MarkEvent::Background);
         }
     });
-    on_cleanup(move || elsewhere.remove());
+    // The listen button (under the chart) plays it as sound, or stops it.
+    let listen = window_event_listener(leptos::ev::click, move |ev| {
+        if closest(&ev, "[data-action=\"listen\"]").is_some() {
+            crate::audio::toggle(state);
+        }
+    });
+    on_cleanup(move || {
+        elsewhere.remove();
+        listen.remove();
+        crate::audio::stop(state);
+    });
+    // Another measure, view or set of series: what plays stops.
+    Effect::new(move |_| {
+        state.metric.track();
+        state.view.track();
+        state.hidden.track();
+        crate::audio::stop(state);
+    });
     // Once every region is written (the next frame, before it is painted): the widget takes the
     // prerendered page's place, or is marked interactive.
     // (An effect tracking nothing: it runs once, after the explorer is built.)
@@ -123,6 +141,9 @@ pub fn Explorer(
     let summary =
         move || state.with_reader(|r| text::summary(r.lang, r.snapshot, r.metric, r.hidden));
     let announcement = move || {
+        if let Some(said) = state.said.get() {
+            return Some(said);
+        }
         state.tooltip.get().filter(|a| a.via == Via::Focus)?;
         state.marks.track();
         open_text(state).map(|t| t.announcement(lang))

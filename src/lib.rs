@@ -12,6 +12,7 @@
 //!   the prerendered page, so the takeover cannot change a figure's text.
 
 mod app;
+pub mod audio;
 mod controls;
 mod dialog;
 mod dom;

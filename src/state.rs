@@ -34,6 +34,8 @@ pub struct ReaderState {
     pub tab_stop: RwSignal<usize>,
     /// The chart's marks (they fit any width: the page lays them out).
     pub marks: Memo<Option<Marks>>,
+    /// What listening to the chart says now (read by the live region).
+    pub said: RwSignal<Option<String>>,
 }
 
 impl ReaderState {
@@ -62,6 +64,7 @@ impl ReaderState {
             tooltip: RwSignal::new(None),
             tab_stop: RwSignal::new(0),
             marks,
+            said: RwSignal::new(None),
         }
     }
 

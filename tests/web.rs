@@ -409,3 +409,91 @@ fn the_core_rules_format_numbers_and_dates_as_the_browsers_intl_does() {
         }
     }
 }
+
+/// The frequency of `samples` (at `rate` per second) from the times its wave rises through zero,
+/// interpolated between samples.
+fn frequency(samples: &[f32], rate: f64) -> f64 {
+    let mut rises: Vec<f64> = Vec::new();
+    for (i, w) in samples.windows(2).enumerate() {
+        if w[0] < 0.0 && w[1] >= 0.0 {
+            let frac = f64::from(-w[0]) / f64::from(w[1] - w[0]);
+            rises.push((i as f64 + frac) / rate);
+        }
+    }
+    match (rises.first(), rises.last()) {
+        (Some(a), Some(b)) if rises.len() > 2 => (rises.len() - 1) as f64 / (b - a),
+        _ => 0.0,
+    }
+}
+
+/// Listening, rendered offline: every tone sounds at its score's pitch, so the pitch follows the
+/// values; China on the left, the United States on the right.
+#[wasm_bindgen_test]
+async fn listening_renders_tones_whose_pitch_follows_the_values() {
+    use oms_core::chart::Marks;
+    use oms_core::sonify;
+    let loaded = loaded(include_str!("fixtures/valid-computed.json"));
+    let s = &loaded.snapshot;
+    let metric = s
+        .metrics
+        .position(|m| m.id == "computed-download-share-by-country-group")
+        .unwrap();
+    let marks = Marks::layout(s, metric, &[], Lang::En).unwrap();
+    let score = sonify::score(s, metric, &marks, Lang::En).unwrap();
+    let rate = 16_000.0;
+    let frames = ((score.length + 0.5) * rate) as u32;
+    let ctx = web_sys::OfflineAudioContext::new_with_number_of_channels_and_length_and_sample_rate(
+        2,
+        frames,
+        rate as f32,
+    )
+    .unwrap();
+    open_model_share::audio::schedule(&ctx, &score, 0.0).unwrap();
+    let rendered = wasm_bindgen_futures::JsFuture::from(ctx.start_rendering().unwrap())
+        .await
+        .unwrap();
+    let buffer: web_sys::AudioBuffer = rendered.dyn_into().unwrap();
+    let (left, right) = (
+        buffer.get_channel_data(0).unwrap(),
+        buffer.get_channel_data(1).unwrap(),
+    );
+    let mut heard = Vec::new();
+    for tone in &score.tones {
+        // The steady middle of the tone (its fades left out).
+        let from = ((tone.start + 0.02) * rate) as usize;
+        let to = ((tone.start + tone.duration - 0.02) * rate) as usize;
+        let mixed: Vec<f32> = (from..to).map(|i| left[i] + right[i]).collect();
+        let hz = frequency(&mixed, rate);
+        assert!(
+            (hz - tone.hz()).abs() / tone.hz() < 0.02,
+            "a tone of {} Hz sounded at {hz} Hz",
+            tone.hz()
+        );
+        let energy = |c: &[f32]| c[from..to].iter().map(|x| f64::from(x * x)).sum::<f64>();
+        let (l, r) = (energy(&left), energy(&right));
+        if tone.pan < 0.0 {
+            assert!(l > 2.0 * r, "China on the left");
+        } else if tone.pan > 0.0 {
+            assert!(r > 2.0 * l, "the United States on the right");
+        }
+        heard.push(hz);
+    }
+    // Higher share, higher pitch: China's 20 months heard in the order of their values.
+    let m = &s.metrics[metric];
+    let values: Vec<f64> = m
+        .values
+        .iter()
+        .filter(|v| figures::series_id(s, v.series) == "china")
+        .map(|v| v.value.to_f64())
+        .collect();
+    for a in 0..values.len() {
+        for b in 0..values.len() {
+            if values[a] > values[b] + 0.05 {
+                assert!(heard[a] > heard[b], "month {a} above month {b}");
+            }
+        }
+    }
+    // And between tones, silence.
+    let gap = ((score.tones[0].start + score.tones[0].duration + 0.02) * rate) as usize;
+    assert!(left[gap].abs() < 1e-3 && right[gap].abs() < 1e-3);
+}

@@ -216,3 +216,58 @@ for (const width of [320, 1280]) {
     }
   });
 }
+
+test('listen: no sound before the reader asks; the mapping and each series are said; Escape stops', async ({ page }) => {
+  // Count the audio contexts the page makes.
+  await page.addInitScript(() => {
+    window.__audio = 0;
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      constructor(...args) {
+        super(...args);
+        window.__audio += 1;
+      }
+    };
+  });
+  const widget = new WidgetPage(page);
+  await widget.goto(`?lang=en&metric=${METRIC}`);
+  await interactive(page);
+  const button = page.getByRole('button', { name: 'Listen to the chart' });
+  await expect(button).toBeVisible();
+  await expect(button).toHaveAccessibleDescription(/higher the figure, the higher the pitch/);
+  await expect(button).toHaveAccessibleDescription(/China on the left, in a soft tone; United States on the right, in a bright tone/);
+  expect(await page.evaluate(() => window.__audio)).toBe(0);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => window.__audio)).toBe(1);
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await expect(stop).toBeVisible();
+  // Said before it plays: the mapping, then the first series.
+  const live = page.locator('[aria-live="polite"]').first();
+  await expect(live).toContainText('Each figure is a tone');
+  await expect(live).toContainText(/China$/);
+  // The second series is named as it starts.
+  await expect(live).toHaveText('United States', { timeout: 8000 });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Listen to the chart' })).toBeVisible();
+  await expect(live).toHaveText('');
+});
+
+test('listen: bars play one tone per bar; the button waits for the app on the first view', async ({ page }) => {
+  await page.unroute('**/data/snapshot.json');
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto('./it/hf-download-share-by-developer-country/chart.html');
+  // Without the app it is not offered (invisible, its room kept: nothing moves when it comes).
+  await expect(page.getByRole('button', { name: 'Ascolta il grafico' })).toBeHidden();
+  await page.unroute('**/*_bg.wasm');
+  await page.goto('./it/hf-download-share-by-developer-country/chart.html');
+  await interactive(page);
+  const button = page.getByRole('button', { name: 'Ascolta il grafico' });
+  await expect(button).toBeVisible();
+  await button.click();
+  const live = page.locator('[aria-live="polite"]').first();
+  await expect(live).toContainText('Cina a sinistra, con un suono morbido');
+  await expect(live).toContainText(/Cina$/);
+  await page.getByRole('button', { name: 'Ferma' }).click();
+  await expect(page.getByRole('button', { name: 'Ascolta il grafico' })).toBeVisible();
+});

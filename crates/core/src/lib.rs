@@ -22,5 +22,6 @@ pub mod period;
 pub mod render;
 pub mod sha256;
 pub mod snapshot;
+pub mod sonify;
 pub mod sort;
 pub mod text;

@@ -176,6 +176,13 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
         let _ = export::csv(s, i, &rows, lang);
         // Every region of the widget, as the live widget and the static pages write it.
         if let Some(marks) = chart::Marks::layout(s, i, &hidden, lang) {
+            // The chart as sound: every tone finite, in order, within the score.
+            if let Some(sc) = oms_core::sonify::score(s, i, &marks, lang) {
+                for t in &sc.tones {
+                    assert!(t.cents.is_finite() && (0.0..=2400.0).contains(&t.cents));
+                    assert!(t.start >= 0.0 && t.start + t.duration <= sc.length + 1e-9);
+                }
+            }
             let r = Reader {
                 snapshot: s,
                 lang,

@@ -711,6 +711,27 @@ pub fn notes(r: &Reader) -> String {
     let Some(m) = r.snapshot.metrics.get(r.metric) else {
         return String::new();
     };
+    // Listening, which needs the app: kept invisible (its room kept, so nothing moves) until the
+    // widget takes over; described by how the sound maps the chart.
+    h.open("p", &[("class", "oms-listen")])
+        .element(
+            "button",
+            &[
+                ("class", "oms-link-button"),
+                ("type", "button"),
+                ("data-action", "listen"),
+                ("aria-describedby", "oms-listen-help"),
+                ("data-focus", "listen"),
+            ],
+            ui.listen,
+        )
+        .text(" ")
+        .element(
+            "span",
+            &[("class", "oms-listen__help"), ("id", "oms-listen-help")],
+            &crate::sonify::intro(r.snapshot, r.metric, r.lang),
+        )
+        .close("p");
     if figures::remainder(m).is_some() {
         let label = format!(
             "<strong>{}</strong>",

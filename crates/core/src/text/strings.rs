@@ -176,6 +176,21 @@ pub struct Ui {
     pub sentence_end: &'static str,
     /// `{text}` in parentheses ("(…)"; Chinese "（…）").
     pub parenthesis: &'static str,
+    /// The button that plays the chart as sound, and stops it.
+    pub listen: &'static str,
+    pub listen_stop: &'static str,
+    /// `{voices}`: how the sound maps the chart, said before it plays.
+    pub listen_intro: &'static str,
+    /// `{series}`, `{side}`, `{voice}`: where and how a series sounds.
+    pub listen_voice: &'static str,
+    pub listen_left: &'static str,
+    pub listen_right: &'static str,
+    pub listen_middle: &'static str,
+    pub listen_soft: &'static str,
+    pub listen_bright: &'static str,
+    pub listen_buzzing: &'static str,
+    /// The series other than China and the United States, heard together.
+    pub listen_others: &'static str,
 }
 
 /// Reader-facing messages for problems in a snapshot. `{path}` is the field path; other slots as
@@ -362,6 +377,17 @@ pub(super) static EN: Ui = Ui {
     note_hidden: "not drawn: its series is hidden",
     sentence_end: ". ",
     parenthesis: "({text})",
+    listen: "Listen to the chart",
+    listen_stop: "Stop",
+    listen_intro: "Each figure is a tone: the higher the figure, the higher the pitch. {voices}.",
+    listen_voice: "{series} {side}, in a {voice} tone",
+    listen_left: "on the left",
+    listen_right: "on the right",
+    listen_middle: "in the middle",
+    listen_soft: "soft",
+    listen_bright: "bright",
+    listen_buzzing: "buzzing",
+    listen_others: "The others",
     problems: Problems {
         missing: "{path}: required field is missing",
         wrong_type: "{path}: expected {expected}, found {found}",
@@ -527,6 +553,17 @@ pub(super) static IT: Ui = Ui {
     note_hidden: "non disegnata: la sua serie è nascosta",
     sentence_end: ". ",
     parenthesis: "({text})",
+    listen: "Ascolta il grafico",
+    listen_stop: "Ferma",
+    listen_intro: "Ogni dato è un suono: più alto il dato, più acuto il suono. {voices}.",
+    listen_voice: "{series} {side}, con un suono {voice}",
+    listen_left: "a sinistra",
+    listen_right: "a destra",
+    listen_middle: "al centro",
+    listen_soft: "morbido",
+    listen_bright: "brillante",
+    listen_buzzing: "ronzante",
+    listen_others: "Le altre serie",
     problems: Problems {
         missing: "{path}: campo obbligatorio mancante",
         wrong_type: "{path}: atteso {expected}, trovato {found}",
@@ -690,6 +727,17 @@ pub(super) static ZH: Ui = Ui {
     note_hidden: "未显示：所属系列已隐藏",
     sentence_end: "。",
     parenthesis: "（{text}）",
+    listen: "收听图表",
+    listen_stop: "停止",
+    listen_intro: "每个数据是一个音：数值越高，音调越高。{voices}。",
+    listen_voice: "{series}在{side}，音色{voice}",
+    listen_left: "左声道",
+    listen_right: "右声道",
+    listen_middle: "中间",
+    listen_soft: "柔和",
+    listen_bright: "明亮",
+    listen_buzzing: "嗡鸣",
+    listen_others: "其他系列",
     problems: Problems {
         missing: "{path}：缺少必填字段",
         wrong_type: "{path}：应为 {expected}，实为 {found}",

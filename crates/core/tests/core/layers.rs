@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["text"],
     &["params", "failure"],
     &["chart"],
-    &["interaction"],
+    &["interaction", "sonify"],
     &["export"],
     &["render"],
 ];

@@ -153,3 +153,108 @@ fn sparse_points_answer_by_their_nearest_date_too() {
     assert_eq!(tip.rows.len(), 1);
     assert!(tip.rows[0].focused);
 }
+
+#[test]
+fn listening_maps_each_figure_to_a_pitch_in_order() {
+    use oms_core::sonify::{cents, score, Voice, DENSE_TONE, GAP, LOW_HZ, PAN, SERIES_PAUSE, TONE};
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    for lang in Lang::ALL {
+        let marks = Marks::layout(&s, i, &[], lang).unwrap();
+        let sc = score(&s, i, &marks, lang).expect("a score");
+        // The emphasized series only, China then the United States, each 20 months.
+        assert_eq!(sc.tones.len(), 40, "{lang:?}");
+        assert_eq!(sc.cues.len(), 2);
+        let china =
+            oms_core::text::series_label(lang, &s, s.series.position(|x| x.id == "china").unwrap());
+        let us =
+            oms_core::text::series_label(lang, &s, s.series.position(|x| x.id == "us").unwrap());
+        assert_eq!(sc.cues[0].text, china);
+        assert_eq!(sc.cues[1].text, us);
+        // Said before it plays: each series' name comes a pause before its first tone.
+        assert_eq!(sc.cues[0].at, 0.0);
+        assert!((sc.tones[0].start - SERIES_PAUSE).abs() < 1e-9);
+        assert!(sc.cues[1].at < sc.tones[20].start && sc.cues[1].at > sc.tones[19].start);
+        // The intro names both voices and sides, and only those heard.
+        assert!(!sc.intro.contains(lang.ui().listen_others), "{}", sc.intro);
+        assert!(
+            sc.intro.contains(china) && sc.intro.contains(us),
+            "{}",
+            sc.intro
+        );
+        // China left and soft, the United States right and bright.
+        assert!(sc.tones[..20]
+            .iter()
+            .all(|t| t.pan == -PAN && t.voice == Voice::Sine));
+        assert!(sc.tones[20..]
+            .iter()
+            .all(|t| t.pan == PAN && t.voice == Voice::Triangle));
+        // One month per tone, in date order, with its length and a gap.
+        for w in sc.tones[..20].windows(2) {
+            assert!((w[1].start - w[0].start - (DENSE_TONE + GAP)).abs() < 1e-9);
+        }
+        assert!(sc.length >= sc.tones[39].start + DENSE_TONE);
+        // Higher share, higher pitch: the pitches are in the values' order.
+        let china_values: Vec<f64> = m
+            .values
+            .iter()
+            .filter(|v| oms_core::figures::series_id(&s, v.series) == "china")
+            .map(|v| v.value.to_f64())
+            .collect();
+        let tones = &sc.tones[..20];
+        for a in 0..20 {
+            for b in 0..20 {
+                if china_values[a] > china_values[b] + 0.05 {
+                    assert!(tones[a].hz() > tones[b].hz(), "{a} {b}");
+                }
+            }
+            // The pitch says the value's place on the chart's axis.
+            assert!((tones[a].cents - cents(tones[a].part)).abs() < 1e-9);
+        }
+    }
+    // Two octaves from zero to the axis' top.
+    let tone = |part: f64| oms_core::sonify::Tone {
+        start: 0.0,
+        duration: TONE,
+        cents: cents(part),
+        pan: 0.0,
+        voice: Voice::Sine,
+        part,
+    };
+    assert_eq!(tone(0.0).hz(), LOW_HZ);
+    assert!((tone(1.0).hz() - 4.0 * LOW_HZ).abs() < 1e-9);
+    assert!((tone(0.5).hz() - 2.0 * LOW_HZ).abs() < 1e-9);
+    assert_eq!(cents(2.0), cents(1.0), "clamped");
+    // A hidden series is not played.
+    let china = s.series.position(|x| x.id == "china").unwrap();
+    let marks = Marks::layout(&s, i, &[china], Lang::En).unwrap();
+    let sc = score(&s, i, &marks, Lang::En).unwrap();
+    assert_eq!(sc.tones.len(), 20);
+    assert!(sc.tones.iter().all(|t| t.pan == PAN));
+    // Bars: one tone per bar in the chart's order, the remainder too.
+    let b = parse(BUNDLED).unwrap();
+    let marks = Marks::layout(&b, b.headline, &[], Lang::It).unwrap();
+    let Marks::Bars(c) = &marks else {
+        panic!("bars")
+    };
+    let sc = score(&b, b.headline, &marks, Lang::It).unwrap();
+    assert_eq!(sc.tones.len(), c.bars.len());
+    for (t, bar) in sc.tones.iter().zip(&c.bars) {
+        assert_eq!(t.part, bar.share);
+        assert_eq!(t.duration, TONE);
+    }
+    assert_eq!(
+        sc.cues.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(),
+        c.bars.iter().map(|b| b.label.as_str()).collect::<Vec<_>>()
+    );
+    // The remainder plays in the others' voice, and the intro says so.
+    assert!(
+        sc.intro.contains(Lang::It.ui().listen_others),
+        "{}",
+        sc.intro
+    );
+    assert_eq!(sc.tones[2].voice, Voice::Square);
+    // "Everyone else" (67.1 %) sounds highest, the US (15.8 %) lowest.
+    assert!(sc.tones[2].hz() > sc.tones[0].hz() && sc.tones[0].hz() > sc.tones[1].hz());
+}
