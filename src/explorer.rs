@@ -15,6 +15,7 @@ use oms_core::params::{Params, View};
 use oms_core::render::widget::{self, Reader};
 use oms_core::text::{self, Lang};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// A region of the core's markup that needs no event handler.
 #[component]
@@ -89,6 +90,7 @@ pub fn Explorer(
         if ev.key() == "Escape" {
             state.mark_event(MarkEvent::Escape);
             crate::audio::stop(state);
+            crate::play::pause(state);
         }
     });
     on_cleanup(move || escape.remove());
@@ -102,16 +104,30 @@ pub fn Explorer(
             state.mark_event(MarkEvent::Background);
         }
     });
-    // The listen button (under the chart) plays it as sound, or stops it.
+    // The listen button (under the chart) plays it as sound, or stops it; the play button
+    // plays a chart over time date by date, or pauses it.
     let listen = window_event_listener(leptos::ev::click, move |ev| {
         if closest(&ev, "[data-action=\"listen\"]").is_some() {
             crate::audio::toggle(state);
+        } else if closest(&ev, "[data-action=\"play\"]").is_some() {
+            crate::play::toggle(state);
+        }
+    });
+    // The date slider.
+    let scrub = window_event_listener(leptos::ev::input, move |ev| {
+        let date = closest(&ev, "[data-action=\"scrub\"]")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.value().parse().ok());
+        if let Some(date) = date {
+            crate::play::scrub(state, date);
         }
     });
     on_cleanup(move || {
         elsewhere.remove();
         listen.remove();
+        scrub.remove();
         crate::audio::stop(state);
+        crate::play::pause(state);
     });
     // Another measure, view or set of series: what plays stops.
     Effect::new(move |_| {
@@ -119,6 +135,7 @@ pub fn Explorer(
         state.view.track();
         state.hidden.track();
         crate::audio::stop(state);
+        crate::play::stop(state);
     });
     // Once every region is written (the next frame, before it is painted): the widget takes the
     // prerendered page's place, or is marked interactive.

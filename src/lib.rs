@@ -23,6 +23,7 @@ mod figure;
 mod footer;
 pub mod host;
 mod legend;
+mod play;
 mod region;
 mod state;
 pub mod takeover;

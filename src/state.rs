@@ -34,8 +34,10 @@ pub struct ReaderState {
     pub tab_stop: RwSignal<usize>,
     /// The chart's marks (they fit any width: the page lays them out).
     pub marks: Memo<Option<Marks>>,
-    /// What listening to the chart says now (read by the live region).
+    /// What listening to the chart, or playing it, says now (read by the live region).
     pub said: RwSignal<Option<String>>,
+    /// The date a chart over time is played up to (`None`: all of it).
+    pub cursor: RwSignal<Option<usize>>,
 }
 
 impl ReaderState {
@@ -65,6 +67,7 @@ impl ReaderState {
             tab_stop: RwSignal::new(0),
             marks,
             said: RwSignal::new(None),
+            cursor: RwSignal::new(None),
         }
     }
 

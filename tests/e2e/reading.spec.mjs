@@ -271,3 +271,72 @@ test('listen: bars play one tone per bar; the button waits for the app on the fi
   await page.getByRole('button', { name: 'Ferma' }).click();
   await expect(page.getByRole('button', { name: 'Ascolta il grafico' })).toBeVisible();
 });
+
+/** The chart's marks drawn now (not waiting for a later date), and the frame line. */
+function playState(page) {
+  return page.evaluate(() => ({
+    drawn: [...document.querySelectorAll('.oms-plot .oms-mark')].filter((m) => getComputedStyle(m).visibility !== 'hidden').length,
+    frame: document.querySelector('.oms-player__frame').textContent,
+    pressed: document.querySelector('[data-action="play"]').getAttribute('aria-pressed'),
+    figure: document.querySelector('.oms-figure').innerHTML,
+  }));
+}
+
+for (const motion of ['no-preference', 'reduce']) {
+  test(`play draws the series date by date, the headline following, and ends as the chart was (motion: ${motion})`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: motion });
+    const widget = new WidgetPage(page);
+    await widget.goto(`?lang=en&metric=${METRIC}`);
+    await interactive(page);
+    const all = await dates(page);
+    const whole = await playState(page);
+    expect(whole.drawn).toBe(metric.values.length);
+    expect(whole.frame).toMatch(new RegExp(`^China [\\d.]+\\u202f%, United States [\\d.]+\\u202f%, ${all.at(-1).when}$`));
+    // Said once per step: record the live region.
+    await page.evaluate(() => {
+      window.__said = [];
+      const live = document.querySelector('[aria-live="polite"]');
+      new MutationObserver(() => window.__said.push(live.textContent)).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Play' }).click();
+    let now = await playState(page);
+    expect(now.pressed).toBe('true');
+    expect(now.frame.endsWith(all[0].when)).toBe(true);
+    expect(now.drawn).toBe(groups);
+    // It moves on, a date at a time.
+    await expect.poll(async () => (await playState(page)).frame, { timeout: 5000 }).toContain(all[2].when);
+    now = await playState(page);
+    expect(now.drawn).toBe(3 * groups);
+    // No animation: nothing of the lines layer transitions.
+    const moving = await page.evaluate(() => getComputedStyle(document.querySelector('.oms-plot__lines')).transitionDuration);
+    expect(moving).toBe('0s');
+    // The slider goes to any date (and pauses there); play goes on from it.
+    const slider = page.getByRole('slider', { name: 'Date shown' });
+    await slider.fill(String(all.length - 3));
+    now = await playState(page);
+    expect(now.pressed).toBe('false');
+    expect(now.frame.endsWith(all.at(-3).when)).toBe(true);
+    await expect(slider).toHaveAttribute('aria-valuetext', now.frame);
+    await page.getByRole('button', { name: 'Play' }).click();
+    // The end: the chart as it was before playing, whole.
+    await expect.poll(async () => (await playState(page)).pressed, { timeout: 6000 }).toBe('false');
+    const end = await playState(page);
+    expect(end.drawn).toBe(metric.values.length);
+    expect(end.frame).toBe(whole.frame);
+    expect(end.figure).toBe(whole.figure);
+    // One polite announcement per step, never the same twice in a row.
+    const said = (await page.evaluate(() => window.__said)).filter((t) => t);
+    expect(said.length).toBeGreaterThanOrEqual(5);
+    expect(said.every((t, k) => k === 0 || t !== said[k - 1])).toBe(true);
+    expect(said.every((t) => t.startsWith('China '))).toBe(true);
+  });
+}
+
+test('the player waits for the app; bars have none', async ({ page }) => {
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.unroute('**/data/snapshot.json');
+  await page.goto('./en/openrouter-top10-token-share/chart.html');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeHidden();
+  await page.goto('./en/hf-download-share-by-developer-country/chart.html');
+  await expect(page.locator('.oms-player')).toHaveCount(0);
+});

@@ -215,13 +215,7 @@ impl Timeline {
     /// date, stopping at the ends.
     pub fn step(&self, point: usize, step: Step) -> Option<usize> {
         let p = self.points.get(point)?;
-        let mut dates: Vec<f64> = Vec::new();
-        for q in &self.points {
-            if !dates.contains(&q.at) {
-                dates.push(q.at);
-            }
-        }
-        crate::sort::sort_by(&mut dates, f64::total_cmp);
+        let dates = self.dates();
         let here = dates.iter().position(|&d| d == p.at)?;
         let to_date = |d: usize| -> Option<usize> {
             let at = *dates.get(d)?;
@@ -247,6 +241,50 @@ impl Timeline {
                 column.get(k).copied()
             }
         }
+    }
+
+    /// The dates of the chart, as parts of the plot's width, in time order.
+    pub fn dates(&self) -> Vec<f64> {
+        let mut dates: Vec<f64> = Vec::new();
+        for p in &self.points {
+            if !dates.contains(&p.at) {
+                dates.push(p.at);
+            }
+        }
+        crate::sort::sort_by(&mut dates, f64::total_cmp);
+        dates
+    }
+
+    /// What the chart says at date `date` (of [`Timeline::dates`]), as a headline that follows a
+    /// reader playing it through time: each emphasized series' value there, then the date
+    /// ("China 35.0 %, United States 45.1 %, Aug 2025").
+    pub fn frame_text(&self, s: &Snapshot, metric: MetricIndex, date: usize, lang: Lang) -> String {
+        let Some(m) = s.metrics.get(metric) else {
+            return String::new();
+        };
+        let Some(&at) = self.dates().get(date) else {
+            return String::new();
+        };
+        let ui = lang.ui();
+        let mut parts: Vec<String> = Vec::new();
+        let mut when = String::new();
+        for p in self.points.iter().filter(|p| p.at == at && p.emphasis) {
+            let Some(v) = m.values.get(p.value) else {
+                continue;
+            };
+            parts.push(text::fill(
+                ui.part,
+                &[
+                    ("series", text::series_label(lang, s, p.series)),
+                    ("value", &text::figure(lang, v.value, m.unit)),
+                ],
+            ));
+            when = text::when(lang, v.when);
+        }
+        let mut out = parts.join(ui.list_sep);
+        out.push_str(ui.label_when_sep);
+        out.push_str(&when);
+        out
     }
 
     /// The value axis' grid lines as one SVG path in the line layer's units.

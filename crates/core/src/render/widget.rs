@@ -711,6 +711,46 @@ pub fn notes(r: &Reader) -> String {
     let Some(m) = r.snapshot.metrics.get(r.metric) else {
         return String::new();
     };
+    // Playing a chart over time date by date, which needs the app (like listening, below): the
+    // play button, the date slider, and what the chart says at the date shown (the last, until
+    // the reader plays or slides).
+    if let Some(Marks::Timeline(t)) = Marks::layout(r.snapshot, r.metric, r.hidden, r.lang) {
+        let dates = t.dates();
+        if dates.len() > 1 {
+            let last = dates.len() - 1;
+            let frame = t.frame_text(r.snapshot, r.metric, last, r.lang);
+            let max = last.to_string();
+            h.open("div", &[("class", "oms-player")])
+                .element(
+                    "button",
+                    &[
+                        ("class", "oms-button oms-player__play"),
+                        ("type", "button"),
+                        ("data-action", "play"),
+                        ("aria-pressed", "false"),
+                        ("data-focus", "play"),
+                    ],
+                    ui.play,
+                )
+                .open(
+                    "input",
+                    &[
+                        ("class", "oms-player__date"),
+                        ("type", "range"),
+                        ("min", "0"),
+                        ("max", &max),
+                        ("step", "1"),
+                        ("value", &max),
+                        ("aria-label", ui.play_date),
+                        ("aria-valuetext", &frame),
+                        ("data-action", "scrub"),
+                        ("data-focus", "scrub"),
+                    ],
+                )
+                .element("output", &[("class", "oms-player__frame")], &frame)
+                .close("div");
+        }
+    }
     // Listening, which needs the app: kept invisible (its room kept, so nothing moves) until the
     // widget takes over; described by how the sound maps the chart.
     h.open("p", &[("class", "oms-listen")])

@@ -191,6 +191,11 @@ pub struct Ui {
     pub listen_buzzing: &'static str,
     /// The series other than China and the United States, heard together.
     pub listen_others: &'static str,
+    /// The button that plays a chart over time date by date, and pauses it.
+    pub play: &'static str,
+    pub pause: &'static str,
+    /// The name of the slider that chooses the date shown.
+    pub play_date: &'static str,
 }
 
 /// Reader-facing messages for problems in a snapshot. `{path}` is the field path; other slots as
@@ -388,6 +393,9 @@ pub(super) static EN: Ui = Ui {
     listen_bright: "bright",
     listen_buzzing: "buzzing",
     listen_others: "The others",
+    play: "Play",
+    pause: "Pause",
+    play_date: "Date shown",
     problems: Problems {
         missing: "{path}: required field is missing",
         wrong_type: "{path}: expected {expected}, found {found}",
@@ -564,6 +572,9 @@ pub(super) static IT: Ui = Ui {
     listen_bright: "brillante",
     listen_buzzing: "ronzante",
     listen_others: "Le altre serie",
+    play: "Riproduci",
+    pause: "Pausa",
+    play_date: "Data mostrata",
     problems: Problems {
         missing: "{path}: campo obbligatorio mancante",
         wrong_type: "{path}: atteso {expected}, trovato {found}",
@@ -738,6 +749,9 @@ pub(super) static ZH: Ui = Ui {
     listen_bright: "明亮",
     listen_buzzing: "嗡鸣",
     listen_others: "其他系列",
+    play: "播放",
+    pause: "暂停",
+    play_date: "显示的日期",
     problems: Problems {
         missing: "{path}：缺少必填字段",
         wrong_type: "{path}：应为 {expected}，实为 {found}",

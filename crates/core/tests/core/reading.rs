@@ -258,3 +258,42 @@ fn listening_maps_each_figure_to_a_pitch_in_order() {
     // "Everyone else" (67.1 %) sounds highest, the US (15.8 %) lowest.
     assert!(sc.tones[2].hz() > sc.tones[0].hz() && sc.tones[0].hz() > sc.tones[1].hz());
 }
+
+#[test]
+fn playing_through_time_says_each_date_as_a_headline() {
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let i = computed_index(&s);
+    let m = &s.metrics[i];
+    let t = chart::timeline(&s, i, &[], Lang::En);
+    let dates = t.dates();
+    assert_eq!(dates.len(), 20);
+    assert!(dates.windows(2).all(|w| w[0] < w[1]));
+    let value = |id: &str, d: usize| {
+        let p = t
+            .points
+            .iter()
+            .find(|p| p.key == id && p.at == dates[d])
+            .unwrap();
+        oms_core::text::figure(Lang::En, m.values[p.value].value, m.unit)
+    };
+    for d in [0, 7, 19] {
+        let when = oms_core::text::when(
+            Lang::En,
+            m.values[t.points
+                [t.column(t.points.iter().position(|p| p.at == dates[d]).unwrap())[0]]
+                .value]
+                .when,
+        );
+        assert_eq!(
+            t.frame_text(&s, i, d, Lang::En),
+            format!(
+                "China {}, United States {}, {when}",
+                value("china", d),
+                value("us", d)
+            )
+        );
+    }
+    // The last date is what the chart says at its end; no such date, nothing.
+    assert!(t.frame_text(&s, i, 19, Lang::Zh).contains("2025"));
+    assert_eq!(t.frame_text(&s, i, 20, Lang::En), "");
+}
