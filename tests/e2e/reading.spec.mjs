@@ -8,6 +8,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { axeViolations } from './axe.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -340,3 +341,30 @@ test('the player waits for the app; bars have none', async ({ page }) => {
   await page.goto('./en/hf-download-share-by-developer-country/chart.html');
   await expect(page.locator('.oms-player')).toHaveCount(0);
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe: no violations with the date tooltip, the player and listening (${scheme}); forced colours`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const widget = new WidgetPage(page);
+    for (const lang of ['it', 'en', 'zh']) {
+      await widget.goto(`?lang=${lang}&metric=${METRIC}`);
+      await interactive(page);
+      const plot = await page.locator('.oms-plot').boundingBox();
+      await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height / 2);
+      await expect(widget.tooltip()).toBeVisible();
+      expect(await axeViolations(page), `${lang} ${scheme} tooltip`).toEqual([]);
+      await page.locator('[data-action="play"]').click();
+      expect(await axeViolations(page), `${lang} ${scheme} playing`).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+    // Forced colours: the guide, the tooltip's rows and the player stay visible.
+    await page.emulateMedia({ colorScheme: scheme, forcedColors: 'active' });
+    await widget.goto(`?lang=en&metric=${METRIC}`);
+    await interactive(page);
+    const plot = await page.locator('.oms-plot').boundingBox();
+    await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height / 2);
+    await expect(page.locator('.oms-guide')).toHaveCSS('visibility', 'visible');
+    await expect(page.locator('.oms-tooltip__row')).toHaveCount(groups);
+    await page.screenshot({ path: `${shots}/reading-forced-${scheme}.png`, fullPage: true });
+  });
+}
