@@ -8,7 +8,6 @@
 //! no such place is not drawn in that range, and the table view says so. Bars need none of this:
 //! their notes are written under their bar, in the page's flow (see `BarMark::notes`).
 
-use super::timeline::{Timeline, LABEL_BASELINE, LABEL_GAP};
 use super::{text_width, wrap, Widths, BREAKPOINTS, FONT_PX};
 
 /// Font size of a note, px.
@@ -28,6 +27,26 @@ pub const NOTE_GAP: f64 = 4.0;
 /// of widths ends there. Below the first breakpoint (a frame narrower than 272 px) notes are not
 /// drawn: the stylesheet hides them there, and the table lists them all.
 pub const MAX_WIDTH: f64 = 1248.0;
+
+/// A point a note keeps clear of: where it is, its marker's radius, whether its series is
+/// emphasized, and its value label (text, baseline, the widths it shows at) if it has one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point<'a> {
+    pub at: f64,
+    pub y: f64,
+    pub r: f64,
+    pub emphasis: bool,
+    pub label: Option<(&'a str, f64, Widths)>,
+}
+
+/// The plot notes go on: its top and bottom, px, and how far a value label's top is above its
+/// marker (a note above a point goes above its label).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Plot {
+    pub top: f64,
+    pub bottom: f64,
+    pub label_above: f64,
+}
 
 /// What a note points at, in the plot's coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,19 +188,14 @@ pub fn plot_widths(k: usize, columns: f64, min_plot: f64) -> (f64, f64) {
 type Candidate = (f64, f64, Align, f64, f64, bool);
 
 /// The places a note's block of `width` × `height` px may take around `anchor`, best first.
-fn candidates(
-    anchor: NoteAnchor,
-    width: f64,
-    height: f64,
-    plot_top: f64,
-    plot_bottom: f64,
-) -> Vec<Candidate> {
+fn candidates(anchor: NoteAnchor, width: f64, height: f64, plot: Plot) -> Vec<Candidate> {
     let g = NOTE_GAP;
+    let (plot_top, plot_bottom) = (plot.top, plot.bottom);
     match anchor {
         NoteAnchor::Point { at, y, r } => {
             let middle = y - height / 2.0;
             // Above the point's value label.
-            let above = y - r - LABEL_GAP + LABEL_BASELINE - FONT_PX - g - height;
+            let above = y - r - plot.label_above - g - height;
             let below = y + r + g;
             let (start, end) = ((at, r + g), (at, -r - g - width));
             let mut out = vec![
@@ -236,9 +250,9 @@ fn candidates(
 /// What a note must not cover in range `k` (every point's marker, and the value labels shown
 /// there), and what it had better not cover: on a dense chart the markers of the series drawn in
 /// the background, which a note may cross (its halo keeps it legible) when it has no other room.
-pub fn obstacles(t: &Timeline, k: usize) -> (Vec<Block>, Vec<Block>) {
+pub fn obstacles(points: &[Point], k: usize) -> (Vec<Block>, Vec<Block>) {
     let (mut must, mut rather) = (Vec::new(), Vec::new());
-    for p in &t.points {
+    for p in points {
         let r = p.r + NOTE_GAP / 2.0;
         let marker = Block {
             at: p.at,
@@ -252,14 +266,14 @@ pub fn obstacles(t: &Timeline, k: usize) -> (Vec<Block>, Vec<Block>) {
         } else {
             rather.push(marker);
         }
-        if let Some(l) = p.label.as_ref().filter(|l| l.widths.contains(k)) {
-            let w = text_width(&l.text, FONT_PX);
+        if let Some((text, y, _)) = p.label.filter(|l| l.2.contains(k)) {
+            let w = text_width(text, FONT_PX);
             must.push(Block {
                 at: p.at,
                 offset: -w / 2.0,
                 width: w,
-                top: l.y - FONT_PX,
-                bottom: l.y + 2.0,
+                top: y - FONT_PX,
+                bottom: y + 2.0,
             });
         }
     }
@@ -276,10 +290,11 @@ fn rank(a: NoteAnchor) -> u8 {
 }
 
 /// Places `notes` (each an annotation's place in the snapshot, what it points at and its text)
-/// on `t`: each note keeps clear of the points, the value labels and the notes placed before
-/// it. `columns(k)` is the width of the chart's other columns in range `k`.
+/// on `plot`: each note keeps clear of the `points`, their value labels and the notes placed
+/// before it. `columns(k)` is the width of the chart's other columns in range `k`.
 pub fn place(
-    t: &Timeline,
+    points: &[Point],
+    plot: Plot,
     notes: Vec<(usize, NoteAnchor, &str)>,
     columns: impl Fn(usize) -> f64,
     min_plot: f64,
@@ -298,7 +313,7 @@ pub fn place(
     crate::sort::sort_by(&mut order, |&a, &b| rank(notes[a].1).cmp(&rank(notes[b].1)));
     for k in 0..BREAKPOINTS.len() {
         let widths = plot_widths(k, columns(k), min_plot);
-        let (mut taken, rather) = obstacles(t, k);
+        let (mut taken, rather) = obstacles(points, k);
         for &n in &order {
             let (_, anchor, text) = notes[n];
             let mark = &mut marks[n];
@@ -315,7 +330,7 @@ pub fn place(
                     .map(|l| text_width(l, NOTE_FONT_PX))
                     .fold(0.0f64, f64::max);
                 let height = lines.len() as f64 * NOTE_LINE;
-                candidates(anchor, width, height, t.plot_top, t.plot_bottom)
+                candidates(anchor, width, height, plot)
                     .into_iter()
                     .map(|(at, offset, align, dx, top, leads)| {
                         let block = Block {
@@ -348,7 +363,7 @@ pub fn place(
                     })
                     .find(|(b, _, _, leader)| {
                         width <= room
-                            && b.inside(0.0, t.plot_bottom, widths)
+                            && b.inside(0.0, plot.bottom, widths)
                             && !taken.iter().chain(avoid).any(|o| o.meets(b, widths))
                             && leader.is_none_or(|l| {
                                 l.bottom > l.top

@@ -722,7 +722,24 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
             Some((i, anchor, a.text.get(lang.code())))
         })
         .collect();
-    t.notes = annotations::place(&t, notes, |k| columns[k], MIN_PLOT);
+    let points: Vec<annotations::Point> = t
+        .points
+        .iter()
+        .map(|p| annotations::Point {
+            at: p.at,
+            y: p.y,
+            r: p.r,
+            emphasis: p.emphasis,
+            label: p.label.as_ref().map(|l| (l.text.as_str(), l.y, l.widths)),
+        })
+        .collect();
+    let plot = annotations::Plot {
+        top: t.plot_top,
+        bottom: t.plot_bottom,
+        label_above: LABEL_GAP - LABEL_BASELINE + FONT_PX,
+    };
+    let placed = annotations::place(&points, plot, notes, |k| columns[k], MIN_PLOT);
+    t.notes = placed;
     t
 }
 
