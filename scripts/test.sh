@@ -85,9 +85,9 @@ fi
 # series), listening to the chart (4.6 KB: the score, Web Audio, the words in three languages)
 # and playing a series through time (2.7 KB); README, "Performance". Brotli moves the same code
 # by up to 0.2 KB when a build-time string changes, so the ceiling keeps 0.4 KB above today's
-# 177.8 KB.
+# 177.9 KB.
 interactive=$(awk '/^INTERACTIVE/ { print $2 }' "$logs/sizes.txt")
-ceiling="${OMS_INTERACTIVE_CEILING:-178200}"
+ceiling="${OMS_INTERACTIVE_CEILING:-178300}"
 echo "interactive: $interactive bytes brotli (ceiling $ceiling; budget 120000)"
 if [ "$interactive" -gt "$ceiling" ]; then
   echo "FAILED: the interactive widget grew to $interactive bytes brotli, above the ceiling of $ceiling" >&2

@@ -211,13 +211,16 @@ test('theme=dark on a light system paints dark from the first paint, under a str
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
-    document.addEventListener('DOMContentLoaded', () => {
+    // At the first frame (after the render-blocking stylesheet, which DOMContentLoaded may
+    // come before on a busy machine).
+    document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => {
       window.__first = getComputedStyle(document.body).backgroundColor;
-    });
+    }));
   });
   const release = await holdWidget(page);
   await page.goto(`${page_('it')}?theme=dark`);
-  const dark = await page.evaluate(() => window.__first);
+  const dark = await (await page.waitForFunction(() => window.__first)).jsonValue();
+  expect(dark, 'an opaque background from the first frame').toMatch(/^rgb\(/);
   const [r, g, b] = dark.match(/\d+/g).map(Number);
   expect(r + g + b, `the body starts dark: ${dark}`).toBeLessThan(150);
   release();
