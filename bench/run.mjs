@@ -5,8 +5,9 @@
 //   node bench/run.mjs --sweep [--runs 9]
 // --sweep loads the computed series (tests/fixtures/valid-computed.json, six lines of 20 months)
 // and moves the pointer across the middle of its plot (12–88 % of its width, at mid-height, where
-// no point is): every move must open the nearest date's tooltip. The floor stays the hand-written
-// bar page (moves between its bars): the ratio compares a date of six series with one bar.
+// no point is): every move must open the nearest date's tooltip. Its floor is a hand-written SVG
+// page of the same series (bench/floor-timeline/) with a guide and the same tooltip of every
+// group at the nearest month.
 // --latency adds a round-trip delay to every request (DevTools network emulation), as a real network
 // would; --page is the prerendered page loaded ("" loads index.html, drawn by the wasm alone);
 // --query is added to its URL.
@@ -115,9 +116,9 @@ async function measure(browser, url, throttle, widget) {
   const interactive = widget ? await mark('open-model-share:interactive') : drawn;
   await page.waitForFunction(() => typeof window.__painted === 'number');
   const painted = widget && pagePath ? fcp : await page.evaluate(() => window.__painted);
-  if (widget && sweep) {
+  if (sweep) {
     // 20 moves across the middle of the plot, back and forth.
-    const plot = await page.locator('.oms-plot').boundingBox();
+    const plot = await page.locator(widget ? '.oms-plot' : 'svg.plot').boundingBox();
     for (let i = 0; i < 20; i++) {
       const k = i % 10;
       const part = 0.12 + (0.76 * (i < 10 ? k : 9 - k)) / 9;
@@ -163,6 +164,7 @@ const server = await serve([
   { prefix: '/widgets/oms/', dir: dist },
   { prefix: '/floor/data/', dir: join(dist, 'data') },
   { prefix: '/floor/', dir: join(here, 'floor') },
+  { prefix: '/floor-timeline/', dir: join(here, 'floor-timeline') },
 ]);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -174,7 +176,8 @@ for (const throttle of [1, 4]) {
   const results = { widget: [], floor: [] };
   for (let i = 0; i < runs; i++) {
     const widgetPath = `/widgets/oms/${pagePath}${query ? `?${query}` : ''}`;
-    for (const [name, path] of i % 2 ? [['floor', '/floor/'], ['widget', widgetPath]] : [['widget', widgetPath], ['floor', '/floor/']]) {
+    const floorPath = sweep ? '/floor-timeline/' : '/floor/';
+    for (const [name, path] of i % 2 ? [['floor', floorPath], ['widget', widgetPath]] : [['widget', widgetPath], ['floor', floorPath]]) {
       results[name].push(await measure(browser, base + path, throttle, name === 'widget'));
     }
   }
