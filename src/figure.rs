@@ -34,8 +34,12 @@ fn shows_date_of(state: ReaderState, mark: usize) -> bool {
     let Some(open) = state.tooltip.get_untracked() else {
         return false;
     };
+    // The points of one date share their place along the plot.
     state.marks.with_untracked(|m| match m {
-        Some(Marks::Timeline(t)) => t.column(open.mark).contains(&mark),
+        Some(Marks::Timeline(t)) => match (t.points.get(open.mark), t.points.get(mark)) {
+            (Some(a), Some(b)) => a.at == b.at,
+            _ => false,
+        },
         _ => false,
     })
 }

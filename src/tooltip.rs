@@ -170,19 +170,20 @@ pub fn refresh(state: ReaderState) {
         Some(text.kind.as_str()),
     ];
     let rows = widget::tooltip_rows(&text.rows);
-    let part = |class: &str| {
-        tip.query_selector(&format!(".{class}"))
-            .ok()
-            .flatten()
+    // The core's skeleton: the title, the list of rows, then the other lines in order.
+    let children = tip.children();
+    let part = |i: u32| {
+        children
+            .item(i)
             .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
     };
-    for (class, line) in widget::TOOLTIP_LINES.iter().zip(lines) {
-        if let Some(p) = part(class) {
+    for (i, line) in (0u32..).zip(lines) {
+        if let Some(p) = part(if i == 0 { 0 } else { i + 1 }) {
             p.set_hidden(line.is_none());
             p.set_text_content(line);
         }
     }
-    if let Some(list) = part("oms-tooltip__rows") {
+    if let Some(list) = part(1) {
         list.set_hidden(text.rows.is_empty());
         list.set_inner_html(&rows);
     }

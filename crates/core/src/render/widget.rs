@@ -714,7 +714,11 @@ pub fn notes(r: &Reader) -> String {
     // Playing a chart over time date by date, which needs the app (like listening, below): the
     // play button, the date slider, and what the chart says at the date shown (the last, until
     // the reader plays or slides).
-    if let Some(Marks::Timeline(t)) = Marks::layout(r.snapshot, r.metric, r.hidden, r.lang) {
+    let over_time = figures::shape_of(m) == Shape::Timeline;
+    if let Some(Marks::Timeline(t)) = over_time
+        .then(|| Marks::layout(r.snapshot, r.metric, r.hidden, r.lang))
+        .flatten()
+    {
         let dates = t.dates();
         if dates.len() > 1 {
             let last = dates.len() - 1;
@@ -1289,7 +1293,7 @@ pub fn embed(r: &Reader) -> String {
 }
 
 /// The lines of the tooltip, in order (the list of rows over time follows the first).
-pub const TOOLTIP_LINES: [&str; 6] = [
+const TOOLTIP_LINES: [&str; 6] = [
     "oms-tooltip__title",
     "oms-tooltip__value",
     "oms-tooltip__when",
