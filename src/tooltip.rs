@@ -5,9 +5,9 @@
 
 use crate::ReaderState;
 use leptos::prelude::*;
-use oms_core::chart::tooltip::{self, Sizes, TooltipText};
+use oms_core::chart::tooltip::{self, Sizes, TipRow, TooltipText};
 use oms_core::chart::{coord, Marks, Rect};
-use oms_core::interaction::Active;
+use oms_core::interaction::{Active, Via};
 use oms_core::params::View;
 use oms_core::render::widget;
 use std::cell::{Cell, RefCell};
@@ -26,10 +26,15 @@ pub fn open_text(state: ReaderState) -> Option<TooltipText> {
     state.marks.with_untracked(|m| {
         let m = m.as_ref()?;
         state.data.with_value(|d| match m {
-            // Over time: the date, with every series at it.
-            Marks::Timeline(t) => {
-                tooltip::date_text(&d.snapshot, metric, t, active.mark, state.lang)
-            }
+            // Over time: the date, with every series at it (the keyboard's own row marked).
+            Marks::Timeline(t) => tooltip::date_text(
+                &d.snapshot,
+                metric,
+                t,
+                active.mark,
+                active.via == Via::Focus,
+                state.lang,
+            ),
             Marks::Bars(_) => {
                 let target = m.targets().get(active.mark).copied()?;
                 tooltip::tooltip_text(&d.snapshot, metric, target.value, state.lang)
@@ -38,12 +43,41 @@ pub fn open_text(state: ReaderState) -> Option<TooltipText> {
     })
 }
 
-/// Over time, the marks at the open tooltip's date and where the guide goes (a part of the
-/// plot's width); on bars, the open mark alone.
-fn anchors(state: ReaderState, mark: usize) -> (Vec<usize>, Option<f64>) {
+/// Where the guide goes over time (a part of the plot's width); none on bars.
+fn guide_at(state: ReaderState, mark: usize) -> Option<f64> {
     state.marks.with_untracked(|m| match m {
-        Some(Marks::Timeline(t)) => (t.column(mark), t.points.get(mark).map(|p| p.at)),
-        _ => (vec![mark], None),
+        Some(Marks::Timeline(t)) => t.points.get(mark).map(|p| p.at),
+        _ => None,
+    })
+}
+
+/// The box the tooltip keeps clear of, relative to the box `base` of the widget `root`: over
+/// time every point at the mark's date (from the core's layout and the plot's box), on bars
+/// the mark itself (its box on the page).
+fn anchor(
+    state: ReaderState,
+    root: &web_sys::Element,
+    base: &web_sys::DomRect,
+    mark: usize,
+) -> Option<Rect> {
+    let plot = root.query_selector(".oms-plot").ok().flatten();
+    let column = state.marks.with_untracked(|m| match (m, &plot) {
+        (Some(Marks::Timeline(t)), Some(plot)) => {
+            let p = rect_in(plot, base);
+            t.column_box(mark, p.width).map(|b| Rect {
+                x: p.x + b.x,
+                y: p.y + b.y,
+                ..b
+            })
+        }
+        _ => None,
+    });
+    column.or_else(|| {
+        let el = root
+            .query_selector(&format!(".oms-mark[data-index=\"{mark}\"]"))
+            .ok()
+            .flatten()?;
+        Some(rect_in(&el, base))
     })
 }
 
@@ -69,6 +103,20 @@ thread_local! {
     static SHOWN: Cell<Option<(Active, usize)>> = const { Cell::new(None) };
     /// The sizes of tooltips shown before.
     static SIZES: RefCell<Sizes> = RefCell::new(Sizes::default());
+    /// What the tooltip element says, part by part.
+    static WRITTEN: RefCell<Written> = RefCell::new(Written::default());
+}
+
+/// What the tooltip element says now: its lines (title, value, date, source, totals, kind) and
+/// its rows over time, so that a move to the next date writes only what changes.
+#[derive(Default)]
+struct Written {
+    /// The element written in.
+    tip: Option<web_sys::HtmlElement>,
+    /// `false` until the element was written once.
+    known: bool,
+    lines: [Option<String>; 6],
+    rows: Vec<TipRow>,
 }
 
 /// The tooltip's size with `text` in a widget `width` wide, measured when not known yet.
@@ -126,33 +174,20 @@ pub fn refresh(state: ReaderState) {
     };
     let base = root.get_bounding_client_rect();
     // The tooltip keeps clear of its mark, or over time of every point at its date.
-    let (marks, guide_at) = anchors(state, active.mark);
-    let mut anchor: Option<Rect> = None;
-    for i in marks {
-        if let Ok(Some(el)) = root.query_selector(&format!(".oms-mark[data-index=\"{i}\"]")) {
-            let r = rect_in(&el, &base);
-            anchor = Some(match anchor {
-                None => r,
-                Some(a) => {
-                    let (x, y) = (a.x.min(r.x), a.y.min(r.y));
-                    Rect {
-                        x,
-                        y,
-                        width: (a.x + a.width).max(r.x + r.width) - x,
-                        height: (a.y + a.height).max(r.y + r.height) - y,
-                    }
-                }
-            });
-        }
-    }
-    let Some(anchor) = anchor else {
+    let Some(anchor) = anchor(state, &root, &base, active.mark) else {
         return;
     };
+    let guide_at = guide_at(state, active.mark);
     if let (Some(g), Some(at)) = (&guide, guide_at) {
-        let x = format!("{}%", coord(at * 100.0));
-        let _ = g.set_attribute("x1", &x);
-        let _ = g.set_attribute("x2", &x);
-        let _ = g.class_list().add_1("oms-guide--on");
+        // Moved by a transform, a part of the plot's width: the plot is not drawn again.
+        if let Some(g) = g.dyn_ref::<web_sys::SvgElement>() {
+            let _ = g
+                .style()
+                .set_property("transform", &format!("translateX({}%)", coord(at * 100.0)));
+        }
+        if !g.class_list().contains("oms-guide--on") {
+            let _ = g.class_list().add_1("oms-guide--on");
+        }
     }
     let bounds = Rect {
         x: 0.0,
@@ -169,30 +204,115 @@ pub fn refresh(state: ReaderState) {
         text.totals.as_deref(),
         Some(text.kind.as_str()),
     ];
-    let rows = widget::tooltip_rows(&text.rows);
-    // The core's skeleton: the title, the list of rows, then the other lines in order.
+    // The core's skeleton: the title, the list of rows, then the other lines in order. Only
+    // what differs from what the element says now is written: from one date to the next, the
+    // source and the kind stay, and the rows keep their elements.
     let children = tip.children();
     let part = |i: u32| {
         children
             .item(i)
             .and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok())
     };
-    for (i, line) in (0u32..).zip(lines) {
-        if let Some(p) = part(if i == 0 { 0 } else { i + 1 }) {
-            p.set_hidden(line.is_none());
-            p.set_text_content(line);
+    let key = WRITTEN.with(|w| {
+        let mut w = w.borrow_mut();
+        let w = &mut *w;
+        if w.tip.as_ref() != Some(&tip) {
+            // A new element (the tooltip was drawn again): nothing of it is known.
+            *w = Written {
+                tip: Some(tip.clone()),
+                ..Written::default()
+            };
+        }
+        for (i, line) in (0u32..).zip(lines) {
+            let slot = &mut w.lines[i as usize];
+            if slot.as_deref() == line && w.known {
+                continue;
+            }
+            if let Some(p) = part(if i == 0 { 0 } else { i + 1 }) {
+                p.set_hidden(line.is_none());
+                p.set_text_content(line);
+            }
+            *slot = line.map(str::to_owned);
+        }
+        if let Some(list) = part(1) {
+            if !w.known || (w.rows.is_empty() != text.rows.is_empty()) {
+                list.set_hidden(text.rows.is_empty());
+            }
+            write_rows(&list, &text.rows, &w.rows);
+        }
+        w.rows.clone_from(&text.rows);
+        w.known = true;
+        // The size of the tooltip follows from its text: every line and row.
+        let mut key = lines.map(|l| l.unwrap_or_default()).join("\n");
+        for r in &text.rows {
+            key.push('\n');
+            key.push_str(&r.label);
+            key.push('\t');
+            key.push_str(&r.value);
+            key.push('\t');
+            key.push_str(r.totals.as_deref().unwrap_or_default());
+            if r.focused {
+                key.push('*');
+            }
+        }
+        key
+    });
+    tip.set_hidden(false);
+    let size = size(&tip, &key, bounds.width);
+    // Over time, beside the date's points (the guide), where there is room.
+    let (x, y) = if guide_at.is_some() {
+        tooltip::place_beside(anchor, size, bounds)
+    } else {
+        tooltip::place(anchor, size, bounds)
+    };
+    // Moved, not laid out again: a transform (the element sits at the widget's top left).
+    set_style(
+        &tip,
+        "transform",
+        &format!("translate({}px, {}px)", coord(x), coord(y)),
+    );
+}
+
+/// Writes the rows of a tooltip over time into `list`, which shows `before`: in place, part by
+/// part, when the rows have the same parts (the same series at another date); else anew.
+fn write_rows(list: &web_sys::HtmlElement, rows: &[TipRow], before: &[TipRow]) {
+    let same_parts = rows.len() == before.len()
+        && rows
+            .iter()
+            .zip(before)
+            .all(|(a, b)| a.totals.is_some() == b.totals.is_some());
+    if !same_parts || list.child_element_count() as usize != rows.len() {
+        list.set_inner_html(&widget::tooltip_rows(rows));
+        return;
+    }
+    let items = list.children();
+    for ((i, new), old) in (0u32..).zip(rows).zip(before) {
+        if new == old {
+            continue;
+        }
+        let Some(item) = items.item(i) else {
+            continue;
+        };
+        if new.focused != old.focused {
+            item.set_class_name(widget::tooltip_row_class(new.focused));
+        }
+        if new.tone != old.tone {
+            let _ = item.set_attribute("data-tone", &new.tone);
+        }
+        let parts = item.children();
+        let texts = [
+            (Some(&new.label), Some(&old.label)),
+            (Some(&new.value), Some(&old.value)),
+            (new.totals.as_ref(), old.totals.as_ref()),
+        ];
+        for (j, (a, b)) in (0u32..).zip(texts) {
+            if a != b {
+                if let Some(p) = parts.item(j) {
+                    p.set_text_content(a.map(String::as_str));
+                }
+            }
         }
     }
-    if let Some(list) = part(1) {
-        list.set_hidden(text.rows.is_empty());
-        list.set_inner_html(&rows);
-    }
-    tip.set_hidden(false);
-    let mut key = lines.map(|l| l.unwrap_or_default()).join("\n");
-    key.push_str(&rows);
-    let (x, y) = tooltip::place(anchor, size(&tip, &key, bounds.width), bounds);
-    set_style(&tip, "left", &format!("{}px", coord(x)));
-    set_style(&tip, "top", &format!("{}px", coord(y)));
 }
 
 /// The tooltip (the core's element), hidden until a mark opens it.

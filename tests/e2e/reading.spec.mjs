@@ -57,6 +57,7 @@ function reading(page) {
         label: li.querySelector('.oms-tooltip__label').textContent,
         value: li.querySelector('.oms-tooltip__figure').textContent,
         focused: li.classList.contains('oms-tooltip__row--focused'),
+        tone: li.dataset.tone,
         totals: li.querySelector('.oms-tooltip__row-totals')?.textContent ?? null,
       })),
       guide: getComputedStyle(guide).visibility === 'visible' ? g.left + g.width / 2 : null,
@@ -86,6 +87,11 @@ test('a pointer anywhere across the plot shows the nearest date, every series, a
     const values = r.rows.map((row) => number(row.value));
     expect([...values].sort((a, b) => b - a)).toEqual(values);
     expect(r.rows.every((row) => row.totals && / of /.test(row.totals))).toBe(true);
+    // Each row keeps its series' colour as the order changes from date to date.
+    expect(r.rows.find((row) => row.label === 'China').tone).toBe('china');
+    expect(r.rows.find((row) => row.label === 'United States').tone).toBe('us');
+    // A pointer chooses a date, not a series: no row stands out.
+    expect(r.rows.some((row) => row.focused), `move ${k}`).toBe(false);
     expect(Math.abs(r.guide - nearest.x)).toBeLessThan(1.5);
   }
   // Leaving the plot closes it.

@@ -200,6 +200,34 @@ impl Timeline {
         out
     }
 
+    /// The box, in the plot's px (x from its left edge, in a plot `plot_width` wide), that holds
+    /// every point at the date of point `point`: their markers' hit areas and their value labels
+    /// (a label counted at every width, so the box is never smaller than what is drawn). A
+    /// tooltip clear of it covers none of the values at its date; the widget places it so
+    /// without reading a mark's box from the page.
+    pub fn column_box(&self, point: usize, plot_width: f64) -> Option<Rect> {
+        let at = self.points.get(point)?.at;
+        let x = at * plot_width;
+        let (mut half, mut top, mut bottom) = (0.0_f64, f64::INFINITY, f64::NEG_INFINITY);
+        for p in self.points.iter().filter(|p| p.at == at) {
+            half = half.max(p.hit_r);
+            top = top.min(p.y - p.hit_r);
+            bottom = bottom.max(p.y + p.hit_r);
+            if let Some(l) = &p.label {
+                // As the labels' collisions count them: the text's width, a line high.
+                half = half.max(text_width(&l.text, FONT_PX) / 2.0);
+                top = top.min(l.y - FONT_PX);
+                bottom = bottom.max(l.y + 2.0);
+            }
+        }
+        Some(Rect {
+            x: x - half,
+            y: top,
+            width: 2.0 * half,
+            height: bottom - top,
+        })
+    }
+
     /// The top point of the date nearest to `x` (a part of the plot's width): what a pointer
     /// anywhere over the plot points at.
     pub fn nearest(&self, x: f64) -> Option<usize> {

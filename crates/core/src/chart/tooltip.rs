@@ -136,13 +136,15 @@ pub fn tooltip_text(
 }
 
 /// The tooltip of point `point` of timeline `t` (metric `metric`): its date, and every series
-/// shown at that date with its value (and totals), highest first, the point's own marked; the
-/// source and kind of the point's figure.
+/// shown at that date with its value (and totals), highest first, the point's own marked when
+/// `mark_own` (the keyboard's place, as up and down move across the series: a pointer over the
+/// plot chooses a date, not a series); the source and kind of the point's figure.
 pub fn date_text(
     s: &Snapshot,
     metric: MetricIndex,
     t: &Timeline,
     point: usize,
+    mark_own: bool,
     lang: Lang,
 ) -> Option<TooltipText> {
     let m = s.metrics.get(metric)?;
@@ -162,7 +164,7 @@ pub fn date_text(
                 totals: v
                     .totals
                     .map(|(part, whole)| text::totals(lang, part, whole)),
-                focused: i == point,
+                focused: mark_own && i == point,
             })
         })
         .collect();
@@ -176,6 +178,18 @@ pub fn date_text(
 /// the mark if it fits, else below, right, left; never over the mark and never outside `bounds`
 /// when any such place exists. Returns the tooltip's top-left corner.
 pub fn place(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
+    place_in_order(anchor, size, bounds, [0, 1, 2, 3])
+}
+
+/// The same for the points of one date over time (`anchor` holds them all, a column across the
+/// plot): beside them first, right then left, as a reader's eye follows the guide; above or
+/// below where there is no room beside (a narrow chart).
+pub fn place_beside(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
+    place_in_order(anchor, size, bounds, [2, 3, 0, 1])
+}
+
+/// Tries the places around `anchor` in `order` (0 above, 1 below, 2 right, 3 left).
+fn place_in_order(anchor: Rect, size: (f64, f64), bounds: Rect, order: [usize; 4]) -> (f64, f64) {
     let (w, h) = size;
     let clamp_x = |x: f64| x.clamp(bounds.x, (bounds.x + bounds.width - w).max(bounds.x));
     let clamp_y = |y: f64| y.clamp(bounds.y, (bounds.y + bounds.height - h).max(bounds.y));
@@ -196,9 +210,9 @@ pub fn place(anchor: Rect, size: (f64, f64), bounds: Rect) -> (f64, f64) {
         };
         bounds.contains(&r) && !r.overlaps(&anchor)
     };
-    let (x, y) = candidates
+    let (x, y) = order
         .iter()
-        .copied()
+        .map(|&k| candidates[k])
         .find(fits)
         // Nowhere fits whole (a tooltip larger than the widget): keep it inside, at the top.
         .unwrap_or((clamp_x(cx - w / 2.0), clamp_y(bounds.y)));

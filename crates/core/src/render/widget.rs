@@ -1327,21 +1327,33 @@ pub fn tooltip() -> String {
 
 /// The rows of a tooltip over time, as the items of its list: each series with its marker's
 /// colour, its value and the totals behind it; the reader's own series marked.
+/// The parts of each row are its label, its figure and its totals (when it has them), in that
+/// order: the widget updates a row in place by their places.
 pub fn tooltip_rows(rows: &[chart::tooltip::TipRow]) -> String {
     let mut h = Html::new();
     for r in rows {
-        let class = if r.focused {
-            "oms-tooltip__row oms-tooltip__row--focused"
-        } else {
-            "oms-tooltip__row"
-        };
-        h.open("li", &[("class", class), ("data-tone", &r.tone)])
-            .element("span", &[("class", "oms-tooltip__label")], &r.label)
-            .element("span", &[("class", "oms-tooltip__figure")], &r.value);
+        h.open(
+            "li",
+            &[
+                ("class", tooltip_row_class(r.focused)),
+                ("data-tone", &r.tone),
+            ],
+        )
+        .element("span", &[("class", "oms-tooltip__label")], &r.label)
+        .element("span", &[("class", "oms-tooltip__figure")], &r.value);
         if let Some(t) = &r.totals {
             h.element("span", &[("class", "oms-tooltip__row-totals")], t);
         }
         h.close("li");
     }
     h.finish()
+}
+
+/// The class of a row of a tooltip over time (`focused`: the keyboard's own series).
+pub fn tooltip_row_class(focused: bool) -> &'static str {
+    if focused {
+        "oms-tooltip__row oms-tooltip__row--focused"
+    } else {
+        "oms-tooltip__row"
+    }
 }

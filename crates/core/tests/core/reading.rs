@@ -55,7 +55,7 @@ fn one_tooltip_lists_every_series_at_the_date_highest_first() {
             .iter()
             .rposition(|p| p.series == china)
             .expect("China's last point");
-        let tip = date_text(&s, i, &t, last, lang).expect("a tooltip");
+        let tip = date_text(&s, i, &t, last, true, lang).expect("a tooltip");
         let v = &m.values[t.points[last].value];
         assert_eq!(tip.title, oms_core::text::when(lang, v.when));
         // Every shown series once (Europe is hidden), highest first, China's own marked.
@@ -149,9 +149,12 @@ fn sparse_points_answer_by_their_nearest_date_too() {
     let middle = (a + b) / 2.0;
     assert_eq!(t.nearest(middle - 0.01), Some(0));
     assert_eq!(t.nearest(middle + 0.01), Some(1));
-    let tip = date_text(&s, i, &t, 1, Lang::It).unwrap();
+    let tip = date_text(&s, i, &t, 1, true, Lang::It).unwrap();
     assert_eq!(tip.rows.len(), 1);
     assert!(tip.rows[0].focused);
+    // A pointer chooses a date, not a series: no row is marked.
+    let tip = date_text(&s, i, &t, 1, false, Lang::It).unwrap();
+    assert!(tip.rows.iter().all(|r| !r.focused));
 }
 
 #[test]
@@ -296,4 +299,94 @@ fn playing_through_time_says_each_date_as_a_headline() {
     // The last date is what the chart says at its end; no such date, nothing.
     assert!(t.frame_text(&s, i, 19, Lang::Zh).contains("2025"));
     assert_eq!(t.frame_text(&s, i, 20, Lang::En), "");
+}
+
+#[test]
+fn the_tooltip_keeps_clear_of_a_box_holding_every_point_at_its_date() {
+    use oms_core::chart::tooltip::{place, place_beside, GAP};
+    use oms_core::chart::Rect;
+    // `b` holds `r` (to a rounding error of the sums).
+    let inside = |b: &Rect, r: &Rect| {
+        let e = 1e-9;
+        r.x >= b.x - e
+            && r.y >= b.y - e
+            && r.x + r.width <= b.x + b.width + e
+            && r.y + r.height <= b.y + b.height + e
+    };
+    // A dense series (markers only) and sparse published points (markers with value labels).
+    let s = parse(&fixture("valid-computed.json")).unwrap();
+    let dense = computed_index(&s);
+    let b = parse(BUNDLED).unwrap();
+    let sparse = b
+        .metrics
+        .position(|m| m.id == "openrouter-top10-token-share")
+        .unwrap();
+    for (s, i) in [(&s, dense), (&b, sparse)] {
+        let t = chart::timeline(s, i, &[], Lang::En);
+        for width in [240.0, 600.0, 1200.0] {
+            for (k, p) in t.points.iter().enumerate() {
+                let bx = t.column_box(k, width).expect("a box");
+                let x = p.at * width;
+                for q in t.points.iter().filter(|q| q.at == p.at) {
+                    // Every marker's hit area and value label at the date lies inside.
+                    let hit = Rect {
+                        x: x - q.hit_r,
+                        y: q.y - q.hit_r,
+                        width: 2.0 * q.hit_r,
+                        height: 2.0 * q.hit_r,
+                    };
+                    assert!(inside(&bx, &hit), "{} at {width}: {bx:?} {hit:?}", q.key);
+                    if let Some(l) = &q.label {
+                        let w = chart::text_width(&l.text, chart::FONT_PX);
+                        let label = Rect {
+                            x: x - w / 2.0,
+                            y: l.y - chart::FONT_PX,
+                            width: w,
+                            height: chart::FONT_PX,
+                        };
+                        assert!(inside(&bx, &label), "{} label at {width}", q.key);
+                    }
+                }
+                // Centred on the date, so a tooltip clear of it is clear of the guide's points.
+                assert!((bx.x + bx.width / 2.0 - x).abs() < 1e-9);
+                let bounds = Rect {
+                    x: -40.0,
+                    y: -300.0,
+                    width: width + 80.0,
+                    height: 900.0,
+                };
+                for placed in [
+                    place(bx, (200.0, 150.0), bounds),
+                    place_beside(bx, (200.0, 150.0), bounds),
+                ] {
+                    let tip = Rect {
+                        x: placed.0,
+                        y: placed.1,
+                        width: 200.0,
+                        height: 150.0,
+                    };
+                    assert!(!tip.overlaps(&bx), "at {width}: {tip:?} over {bx:?}");
+                    assert!(bounds.contains(&tip));
+                }
+                // Beside the date where there is room: right of it, else left.
+                let (tx, _) = place_beside(bx, (200.0, 150.0), bounds);
+                let room = 200.0 + GAP + 1.0;
+                if bounds.x + bounds.width - (bx.x + bx.width) >= room {
+                    assert!(tx >= bx.x + bx.width, "right of the date at {width}");
+                } else if bx.x - bounds.x >= room {
+                    assert!(
+                        tx >= bx.x + bx.width || tx + 200.0 <= bx.x,
+                        "beside the date at {width}"
+                    );
+                }
+            }
+        }
+    }
+    // No wider than its own date's points (a dense series has no value labels), and no box
+    // for a point that is not there.
+    let t = chart::timeline(&s, dense, &[], Lang::En);
+    assert!(t.points.iter().all(|p| p.label.is_none()));
+    let bx = t.column_box(0, 600.0).unwrap();
+    assert_eq!(bx.width, 2.0 * t.points[0].hit_r);
+    assert_eq!(t.column_box(t.points.len(), 600.0), None);
 }
