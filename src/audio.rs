@@ -51,11 +51,17 @@ pub fn schedule(ctx: &web_sys::BaseAudioContext, score: &Score, at: f64) -> Resu
     Ok(())
 }
 
-/// The listen buttons of the page, labelled for playing or not.
+/// The listen buttons of the page, labelled for playing or not; while it plays, the mapping
+/// is shown beside them.
 fn label_buttons(state: ReaderState, playing: bool) {
     let ui = state.lang.ui();
     for b in crate::dom::all_in_document("[data-action=\"listen\"]") {
         b.set_text_content(Some(if playing { ui.listen_stop } else { ui.listen }));
+        if let Ok(Some(control)) = b.closest(".oms-listen") {
+            let _ = control
+                .class_list()
+                .toggle_with_force("oms-listen--on", playing);
+        }
     }
 }
 

@@ -244,11 +244,15 @@ test('listen: no sound before the reader asks; the mapping and each series are s
   await expect(button).toHaveAccessibleDescription(/higher the figure, the higher the pitch/);
   await expect(button).toHaveAccessibleDescription(/China on the left, in a soft tone; United States on the right, in a bright tone/);
   expect(await page.evaluate(() => window.__audio)).toBe(0);
+  // The mapping is read with the button; it is shown while it plays.
+  const help = page.locator('.oms-listen__help');
+  expect((await help.boundingBox()).width).toBeLessThanOrEqual(1);
   await button.focus();
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => window.__audio)).toBe(1);
   const stop = page.getByRole('button', { name: 'Stop' });
   await expect(stop).toBeVisible();
+  expect((await help.boundingBox()).width).toBeGreaterThan(100);
   // Said before it plays: the mapping, then the first series.
   const live = page.locator('[aria-live="polite"]').first();
   await expect(live).toContainText('Each figure is a tone');
@@ -258,14 +262,18 @@ test('listen: no sound before the reader asks; the mapping and each series are s
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Listen to the chart' })).toBeVisible();
   await expect(live).toHaveText('');
+  expect((await help.boundingBox()).width).toBeLessThanOrEqual(1);
 });
 
 test('listen: bars play one tone per bar; the button waits for the app on the first view', async ({ page }) => {
   await page.unroute('**/data/snapshot.json');
   await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.setViewportSize({ width: 320, height: 800 });
   await page.goto('./it/hf-download-share-by-developer-country/chart.html');
-  // Without the app it is not offered (invisible, its room kept: nothing moves when it comes).
+  // Without the app it is not offered (invisible, its room kept: nothing moves when it comes),
+  // and its room is one line, not a blank paragraph on a phone.
   await expect(page.getByRole('button', { name: 'Ascolta il grafico' })).toBeHidden();
+  expect((await page.locator('.oms-listen').boundingBox()).height).toBeLessThanOrEqual(48);
   await page.unroute('**/*_bg.wasm');
   await page.goto('./it/hf-download-share-by-developer-country/chart.html');
   await interactive(page);
