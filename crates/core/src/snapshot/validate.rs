@@ -499,9 +499,11 @@ impl Checker {
                 .reference(v, p, "source", source_ids, "sources")
                 .map(Some),
         };
+        // Every anchor written counts, null too (as in the JSON Schema): a note says what it
+        // points at exactly once.
         let given: Vec<&str> = ["point", "band", "line"]
             .into_iter()
-            .filter(|k| v.get(k).is_some_and(|a| *a != Json::Null))
+            .filter(|k| v.get(k).is_some())
             .collect();
         let [kind] = given[..] else {
             self.report(p, ProblemKind::AnchorNotOne);

@@ -358,6 +358,10 @@ fn every_schema_fixture_is_rejected_for_its_own_reason() {
         ("annotation-two-anchors", |k| {
             *k == ProblemKind::AnchorNotOne
         }),
+        // An anchor written as null is still written: one too many, as the schema says.
+        ("annotation-null-anchor", |k| {
+            *k == ProblemKind::AnchorNotOne
+        }),
     ];
     let files = std::fs::read_dir(&dir).unwrap().count();
     assert_eq!(files, expect.len(), "one expectation per fixture");
