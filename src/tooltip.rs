@@ -134,10 +134,12 @@ fn size(tip: &web_sys::HtmlElement, text: &str, width: f64) -> (f64, f64) {
 
 /// Writes the open tooltip (or hides it) now, unless it already shows it.
 ///
-/// One pass: the mark's and the widget's boxes are read before anything is written (the layout
-/// is still that of the last frame), and the tooltip's size is known from an earlier showing of
-/// the same text, so the browser lays the page out once, for the frame. A tooltip closing is
-/// hidden at the frame, so that moving from one mark to the next writes once.
+/// One pass: the widget's box and the mark's (over time, the plot's: the core gives the date's
+/// column) are read before anything is written (the layout is still that of the last frame);
+/// only the parts that change are written; the tooltip's size is known from an earlier showing
+/// of the same text (else measured once); and the tooltip and the guide move by a transform, so
+/// nothing else is laid out or painted again. A tooltip closing is hidden at the frame, so that
+/// moving from one mark to the next writes once.
 pub fn refresh(state: ReaderState) {
     let now = state
         .tooltip
