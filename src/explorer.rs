@@ -10,6 +10,7 @@ use crate::region::use_region;
 use crate::tooltip::{open_text, Tooltip};
 use crate::{Loaded, ReaderState};
 use leptos::prelude::*;
+use oms_core::chart::Marks;
 use oms_core::interaction::{MarkEvent, Via};
 use oms_core::params::{Params, View};
 use oms_core::render::widget::{self, Reader};
@@ -22,13 +23,17 @@ use wasm_bindgen::JsCast;
 fn Static(
     /// The reader's state.
     state: ReaderState,
-    /// The core's renderer of this region.
-    render: fn(&Reader) -> String,
+    /// The core's renderer of this region, given the chart's layout (not laid out again).
+    render: fn(&Reader, Option<&Marks>) -> String,
 ) -> impl IntoView {
     let node = NodeRef::new();
     use_region(
         node,
-        Signal::derive(move || state.with_reader(render)),
+        Signal::derive(move || {
+            state
+                .marks
+                .with(|m| state.with_reader(|r| render(r, m.as_ref())))
+        }),
         |_| {},
     );
     view! { <div class="oms-region" node_ref=node></div> }
@@ -68,7 +73,7 @@ fn Body(
         }
         .into_any(),
         View::Table => view! { <TableView state /> }.into_any(),
-        View::Sources => view! { <Static state render=widget::sources /> }.into_any(),
+        View::Sources => view! { <Static state render=|r, _| widget::sources(r) /> }.into_any(),
     }
 }
 

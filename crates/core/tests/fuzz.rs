@@ -196,7 +196,7 @@ fn exercise(s: &snapshot::Snapshot, r: &mut Rng) {
                 widget::controls(&r),
                 widget::chart(&r, &marks),
                 widget::legend(&r),
-                widget::notes(&r),
+                widget::notes(&r, Some(&marks)),
                 widget::table(&r),
                 widget::sources(&r),
                 widget::footer(&r),

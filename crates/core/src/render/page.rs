@@ -193,11 +193,13 @@ pub fn main(r: &Reader) -> String {
     };
     match r.view {
         View::Chart => {
-            let chart = Marks::layout(s, r.metric, r.hidden, r.lang)
-                .map_or(String::new(), |marks| widget::chart(r, &marks));
+            let marks = Marks::layout(s, r.metric, r.hidden, r.lang);
+            let chart = marks
+                .as_ref()
+                .map_or(String::new(), |marks| widget::chart(r, marks));
             region(&mut h, "oms-figure", &chart);
             region(&mut h, "oms-region", &widget::legend(r));
-            region(&mut h, "oms-region", &widget::notes(r));
+            region(&mut h, "oms-region", &widget::notes(r, marks.as_ref()));
         }
         View::Table => region(&mut h, "oms-region", &widget::table(r)),
         View::Sources => region(&mut h, "oms-region", &widget::sources(r)),

@@ -703,8 +703,9 @@ pub fn legend(r: &Reader) -> String {
     h.finish()
 }
 
-/// The notes under the chart: the remainder, the connector, the caveats, the definition.
-pub fn notes(r: &Reader) -> String {
+/// The notes under the chart: the remainder, the connector, the caveats, the definition; with
+/// the chart's layout `marks` (over time, the player's dates come from it).
+pub fn notes(r: &Reader, marks: Option<&Marks>) -> String {
     let ui = r.lang.ui();
     let code = r.lang.code();
     let mut h = Html::new();
@@ -714,11 +715,7 @@ pub fn notes(r: &Reader) -> String {
     // Playing a chart over time date by date, which needs the app (like listening, below): the
     // play button, the date slider, and what the chart says at the date shown (the last, until
     // the reader plays or slides).
-    let over_time = figures::shape_of(m) == Shape::Timeline;
-    if let Some(Marks::Timeline(t)) = over_time
-        .then(|| Marks::layout(r.snapshot, r.metric, r.hidden, r.lang))
-        .flatten()
-    {
+    if let Some(Marks::Timeline(t)) = marks {
         let dates = t.dates();
         if dates.len() > 1 {
             let last = dates.len() - 1;

@@ -41,7 +41,7 @@ fn every_region_of_every_measure_fills_its_templates() {
                 ("controls", widget::controls(&r)),
                 ("chart", widget::chart(&r, &marks)),
                 ("legend", widget::legend(&r)),
-                ("notes", widget::notes(&r)),
+                ("notes", widget::notes(&r, Some(&marks))),
                 ("table", widget::table(&r)),
                 ("sources", widget::sources(&r)),
                 ("footer", widget::footer(&r)),
