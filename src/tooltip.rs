@@ -111,10 +111,8 @@ thread_local! {
 /// its rows over time, so that a move to the next date writes only what changes.
 #[derive(Default)]
 struct Written {
-    /// The element written in.
+    /// The element written in (none until written once).
     tip: Option<web_sys::HtmlElement>,
-    /// `false` until the element was written once.
-    known: bool,
     lines: [Option<String>; 6],
     rows: Vec<TipRow>,
 }
@@ -155,11 +153,10 @@ pub fn refresh(state: ReaderState) {
     else {
         return;
     };
-    let guide = tip
-        .closest(".oms-explorer")
-        .ok()
-        .flatten()
-        .and_then(|root| root.query_selector(".oms-guide").ok().flatten());
+    let Ok(Some(root)) = tip.closest(".oms-explorer") else {
+        return;
+    };
+    let guide = root.query_selector(".oms-guide").ok().flatten();
     let (Some(text), Some(active)) = (open_text(state), state.tooltip.get_untracked()) else {
         request_animation_frame(move || {
             if SHOWN.with(Cell::get).is_none() {
@@ -169,9 +166,6 @@ pub fn refresh(state: ReaderState) {
                 }
             }
         });
-        return;
-    };
-    let Ok(Some(root)) = tip.closest(".oms-explorer") else {
         return;
     };
     let base = root.get_bounding_client_rect();
@@ -218,16 +212,14 @@ pub fn refresh(state: ReaderState) {
     let key = WRITTEN.with(|w| {
         let mut w = w.borrow_mut();
         let w = &mut *w;
-        if w.tip.as_ref() != Some(&tip) {
-            // A new element (the tooltip was drawn again): nothing of it is known.
-            *w = Written {
-                tip: Some(tip.clone()),
-                ..Written::default()
-            };
+        // Another element (none yet, or the tooltip was drawn again): nothing of it is known.
+        let known = w.tip.as_ref() == Some(&tip);
+        if !known {
+            *w = Written::default();
         }
         for (i, line) in (0u32..).zip(lines) {
             let slot = &mut w.lines[i as usize];
-            if slot.as_deref() == line && w.known {
+            if known && slot.as_deref() == line {
                 continue;
             }
             if let Some(p) = part(if i == 0 { 0 } else { i + 1 }) {
@@ -237,13 +229,13 @@ pub fn refresh(state: ReaderState) {
             *slot = line.map(str::to_owned);
         }
         if let Some(list) = part(1) {
-            if !w.known || (w.rows.is_empty() != text.rows.is_empty()) {
+            if !known || (w.rows.is_empty() != text.rows.is_empty()) {
                 list.set_hidden(text.rows.is_empty());
             }
             write_rows(&list, &text.rows, &w.rows);
         }
         w.rows.clone_from(&text.rows);
-        w.known = true;
+        w.tip = Some(tip.clone());
         // The size of the tooltip follows from its text: every line and row.
         let mut key = lines.map(|l| l.unwrap_or_default()).join("\n");
         for r in &text.rows {
