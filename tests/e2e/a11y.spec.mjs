@@ -95,7 +95,7 @@ test('keyboard only: every control and every data point of every measure, with i
       const s = getComputedStyle(e);
       const mark = e.classList.contains(markClass);
       const ring = mark
-        ? getComputedStyle(e.querySelector(markShape)).strokeWidth !== '0px'
+        ? (({ stroke, strokeWidth }) => stroke !== 'none' && parseFloat(strokeWidth) >= 2)(getComputedStyle(e.querySelector(markShape)))
         : s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
       return { id: e.getAttribute('class') || e.tagName, ring };
     }, { markClass: CLASS.mark, markShape: SEL.markShape });

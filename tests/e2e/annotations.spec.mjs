@@ -141,7 +141,15 @@ function timelineGeometry(page) {
           },
         };
       });
-    const points = [...document.querySelectorAll('.oms-point:not(.oms-point--muted)')].filter(visible).map(rect);
+    // A point is a line of no length drawing its marker: the marker's shape is around it.
+    const marker = (p) => {
+      const at = p.getBoundingClientRect();
+      const shape = document.querySelector(`${p.getAttribute('marker-start').slice(4, -1)} path`).getBBox();
+      return { left: at.left + shape.x, top: at.top + shape.y, right: at.left + shape.x + shape.width, bottom: at.top + shape.y + shape.height };
+    };
+    const points = [...document.querySelectorAll('.oms-plot .oms-point:not(.oms-point--muted)')]
+      .filter((p) => getComputedStyle(p).display !== 'none')
+      .map(marker);
     const labels = [...document.querySelectorAll('.oms-point__value')].filter(visible).map(rect);
     const bands = [...document.querySelectorAll('.oms-band')].filter((b) => getComputedStyle(b).display !== 'none').length;
     return { notes, points, labels, bands, plot: rect(document.querySelector('.oms-plot')) };
@@ -161,6 +169,8 @@ for (const width of [320, 768, 1280]) {
       await interactive(page);
       const g = await timelineGeometry(page);
       const what = `${lang} at ${width} px`;
+      expect(g.points.length, `${what}: emphasized points`).toBeGreaterThan(0);
+      for (const p of g.points) expect(p.right - p.left, `${what}: a point's marker has its size`).toBeGreaterThan(4);
       for (const n of g.notes) {
         expect(n.box.left, `${what}: ${n.id} inside the plot`).toBeGreaterThanOrEqual(g.plot.left - 1);
         expect(n.box.right, `${what}: ${n.id} inside the plot`).toBeLessThanOrEqual(g.plot.right + 1);

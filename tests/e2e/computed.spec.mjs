@@ -58,7 +58,9 @@ test('the tooltip and the table give the totals behind each share', async ({ pag
   const last = china[china.length - 1];
   const marks = widget.mark('china');
   await expect(marks).toHaveCount(china.length);
-  await marks.last().hover();
+  // A pointer over the last point: the plot answers, with its date.
+  const at = await marks.last().locator('.oms-point__hit').boundingBox();
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
   const tip = widget.tooltip();
   await expect(tip).toBeVisible();
   const totals = `${last.numerator.toLocaleString('en-US')} of ${last.denominator.toLocaleString('en-US')} downloads`;

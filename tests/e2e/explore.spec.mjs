@@ -223,8 +223,9 @@ test('dated points are drawn only at the published dates, joined by a dashed con
   const dash = await widget.connectors().evaluate((e) => getComputedStyle(e).strokeDasharray);
   expect(dash).not.toBe('none');
   await expect(widget.notes().filter({ hasText: 'connect published points' })).toBeVisible();
-  // A point answers on its hit area (the marker drawn over it is not tested for the pointer).
-  await points.nth(1).locator('.oms-point__hit').hover();
+  // A pointer over a point: the plot answers, with the point's date.
+  const hit = await box(points.nth(1).locator('.oms-point__hit'));
+  await page.mouse.move(hit.x + hit.width / 2, hit.y + hit.height / 2);
   const tip = widget.tooltip();
   await expect(tip).toContainText(pct('72.7'));
   await expect(tip).toContainText(nbsp('Jan 2026'));

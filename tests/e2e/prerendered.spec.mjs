@@ -91,6 +91,14 @@ test('every page holds its complete first view, localized, without JavaScript', 
             const said = (await mark.getAttribute('title')) ?? (await mark.locator('title').textContent());
             expect(said).toBe(await mark.getAttribute('aria-label'));
           }
+          // Before the widget starts, a pointer over a point meets the point itself (the cover
+          // over the plot answers only once the widget runs).
+          const unreached = await page.evaluate((hit) =>
+            [...document.querySelectorAll(hit)].filter((c) => {
+              const r = c.getBoundingClientRect();
+              return !document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.oms-mark')?.contains(c);
+            }).length, SEL.pointHit);
+          expect(unreached, `${lang} ${m.id}: points under the pointer`).toBe(0);
           await expect(page.locator(SEL.definition)).toHaveCount(1);
         }
         if (view === 'table') await expect(widget.tableRows().first()).toBeVisible();

@@ -48,7 +48,8 @@ function dates(page) {
 function reading(page) {
   return page.evaluate(() => {
     const tip = document.querySelector('[role=tooltip]');
-    const guide = document.querySelector('.oms-guide');
+    // The guide is a box over the plot with its line at its left edge.
+    const guide = document.querySelector('.oms-guide line');
     const g = guide.getBoundingClientRect();
     return {
       shown: !tip.hidden,
@@ -94,6 +95,13 @@ test('a pointer anywhere across the plot shows the nearest date, every series, a
     expect(r.rows.some((row) => row.focused), `move ${k}`).toBe(false);
     expect(Math.abs(r.guide - nearest.x)).toBeLessThan(1.5);
   }
+  // Over a point too the plot answers, with the point's date: one shape over the plot takes
+  // the pointer, not the points under it.
+  const point = await page.locator('.oms-plot .oms-mark').nth(3 * groups + 1).locator('.oms-point__hit').boundingBox();
+  const at = { x: point.x + point.width / 2, y: point.y + point.height / 2 };
+  expect(await page.evaluate(({ x, y }) => document.elementFromPoint(x, y).getAttribute('class'), at)).toBe('oms-plot__cover');
+  await page.mouse.move(at.x, at.y);
+  expect((await reading(page)).title).toBe(all.reduce((a, b) => (Math.abs(b.x - at.x) < Math.abs(a.x - at.x) ? b : a)).when);
   // Leaving the plot closes it.
   await page.mouse.move(plot.x + plot.width / 2, plot.y - 120);
   await expect(widget.tooltip()).toBeHidden();
@@ -150,6 +158,14 @@ test('the keyboard moves by date and across the series; the date is read once, t
   // Right: the next date, the same series.
   await page.keyboard.press('ArrowRight');
   expect(await focused()).toMatch(new RegExp(`^${series}: .*, ${all[1].when}$`));
+  // The focused point shows a ring (its hit area's outline); the others none.
+  const rings = await page.evaluate(() =>
+    [...document.querySelectorAll('.oms-plot .oms-point__hit')].map((c) => {
+      const s = getComputedStyle(c);
+      return { focused: c.parentElement === document.activeElement, ring: s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 2 };
+    }),
+  );
+  expect(rings.filter((c) => c.ring)).toEqual([{ focused: true, ring: true }]);
   let r = await reading(page);
   expect(r.title).toBe(all[1].when);
   expect(r.rows.find((row) => row.focused).label).toBe(series);
@@ -209,8 +225,14 @@ for (const width of [320, 1280]) {
           const r = await reading(page);
           expect(r.shown).toBe(true);
           const covered = await page.evaluate(({ guide, box }) =>
-            [...document.querySelectorAll('.oms-point')]
-              .map((p) => p.getBoundingClientRect())
+            [...document.querySelectorAll('.oms-plot .oms-point')]
+              .map((p) => {
+                // A point is a line of no length drawing its marker: the marker's shape is
+                // around the line's place.
+                const at = p.getBoundingClientRect();
+                const shape = document.querySelector(`${p.getAttribute('marker-start').slice(4, -1)} path`).getBBox();
+                return new DOMRect(at.left + shape.x, at.top + shape.y, shape.width, shape.height);
+              })
               .filter((p) => Math.abs(p.left + p.width / 2 - guide) < 1.5)
               .filter((p) => p.left < box.right && box.left < p.right && p.top < box.bottom && box.top < p.bottom).length,
           { guide: r.guide, box: r.box });

@@ -33,6 +33,7 @@ export const CLASS = Object.freeze({
   note: 'oms-note',
   num: 'oms-num',
   point: 'oms-point',
+  pointHit: 'oms-point__hit',
   pointValue: 'oms-point__value',
   provenance: 'oms-provenance',
   select: 'oms-select',
@@ -59,8 +60,8 @@ const dot = (name) => `.${name}`;
  */
 export const SEL = Object.freeze({
   ...Object.fromEntries(Object.entries(CLASS).map(([k, v]) => [k, dot(v)])),
-  /** The drawn shape of a mark: a bar's fill or a point. */
-  markShape: `${dot(CLASS.barFill)}, ${dot(CLASS.point)}`,
+  /** The shape of a mark that takes the pointer and shows its focus: a bar's fill, a point's hit area. */
+  markShape: `${dot(CLASS.barFill)}, ${dot(CLASS.pointHit)}`,
   /** The chart's text: in its SVGs, and the bars' labels. */
   chartText: `${dot(CLASS.chart)} text, ${dot(CLASS.chart)} ${dot(CLASS.barLabel)}`,
   /** The boxes that must not scroll sideways (the table's wrapper and the chart's figure). */
@@ -194,7 +195,7 @@ export class WidgetPage {
     return within.locator(`${SEL.mark}:focus`);
   }
 
-  /** The drawn shape of a mark (a bar's fill or a point). */
+  /** The shape of a mark that takes the pointer and shows its focus (a bar's fill, a point's hit area). */
   markShape(mark) {
     return mark.locator(SEL.markShape);
   }

@@ -13,7 +13,7 @@ use crate::chart::annotations::{NoteAnchor, NOTE_LINE};
 use crate::chart::bars::{BAR_HEIGHT, CORNER, MIN_BAR, VALUE_BASELINE, VALUE_GAP};
 use crate::chart::timeline::{PointMark, LINE_UNITS};
 use crate::chart::tooltip::tooltip_text;
-use crate::chart::{self, coord, BarChart, Marker, Marks, Timeline, Widths};
+use crate::chart::{self, coord, BarChart, Marks, Timeline, Widths};
 use crate::export;
 use crate::figures::{self, Shape};
 use crate::params::View;
@@ -398,14 +398,11 @@ fn note_texts(h: &mut Html, r: &Reader, t: &Timeline) {
     }
 }
 
-/// The SVG reference of a marker shape and radius, drawn once in the plot's `<defs>`.
-fn marker_id(p: &PointMark) -> String {
-    let shape = match p.marker {
-        Marker::Circle => "circle",
-        Marker::Square => "square",
-        Marker::Diamond => "diamond",
-    };
-    format!("oms-marker-{shape}-{}", coord(p.r).replace('.', "_"))
+/// A point's marker as drawn: its shape and radius (the path around (0, 0)), its colour family
+/// and whether it is in the background. Each is drawn once, as an SVG `<marker>` in the plot's
+/// `<defs>`, at the points that share it.
+fn marker_of(p: &PointMark) -> (&str, &str, bool) {
+    (&p.path, &p.tone, p.emphasis)
 }
 
 /// The timeline: the value axis, the plot (its lines stretched to its width, its points and
@@ -453,16 +450,42 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
             ("height", &height),
         ],
     );
-    let mut defs: Vec<(String, &str)> = Vec::new();
-    for p in &t.points {
-        let id = marker_id(p);
-        if !defs.iter().any(|(d, _)| *d == id) {
-            defs.push((id, &p.path));
-        }
-    }
+    // The markers. A point is a line of no length that draws its marker at its start: its x
+    // can be a percentage and nothing moves it by a transform, so the browser paints and tests
+    // all the points of the plot together (a `<use>` per point, each moved on its own, cost a
+    // pointer move a third more at 4x CPU).
+    let mut markers: Vec<(&str, &str, bool)> = Vec::new();
+    let drawn_with: Vec<usize> = t
+        .points
+        .iter()
+        .map(|p| {
+            let m = marker_of(p);
+            markers.iter().position(|x| *x == m).unwrap_or_else(|| {
+                markers.push(m);
+                markers.len() - 1
+            })
+        })
+        .collect();
     h.open("defs", &[]);
-    for (id, d) in &defs {
-        h.open("path", &[("id", id), ("d", d)]).close("path");
+    for (i, (d, tone, emphasis)) in markers.iter().enumerate() {
+        let class = if *emphasis {
+            "oms-marker"
+        } else {
+            "oms-marker oms-marker--muted"
+        };
+        h.open(
+            "marker",
+            &[
+                ("id", &format!("oms-marker-{i}")),
+                ("markerUnits", "userSpaceOnUse"),
+                ("markerWidth", "1"),
+                ("markerHeight", "1"),
+                ("overflow", "visible"),
+            ],
+        )
+        .open("path", &[("class", class), ("data-tone", tone), ("d", d)])
+        .close("path")
+        .close("marker");
     }
     h.close("defs");
     h.open("g", &[("aria-hidden", "true")]);
@@ -537,7 +560,7 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
         );
     }
     h.close("g");
-    for (i, p) in t.points.iter().enumerate() {
+    for ((i, p), m) in t.points.iter().enumerate().zip(&drawn_with) {
         let attrs = mark_attrs(r, i, Some(p.value));
         let mut all: Vec<(&str, &str)> = vec![("class", "oms-mark"), ("data-key", &p.key)];
         all.extend(attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -547,7 +570,7 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
         } else {
             "oms-point oms-point--muted"
         };
-        let href = format!("#{}", marker_id(p));
+        let marker = format!("url(#oms-marker-{m})");
         h.open("g", &all)
             .element("title", &[], &attrs[3].1)
             .open(
@@ -561,17 +584,19 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
             )
             .close("circle")
             .open(
-                "use",
+                "line",
                 &[
                     ("class", class),
                     ("data-key", &p.key),
                     ("data-tone", &p.tone),
-                    ("href", &href),
-                    ("x", &x),
-                    ("y", &y),
+                    ("x1", &x),
+                    ("y1", &y),
+                    ("x2", &x),
+                    ("y2", &y),
+                    ("marker-start", &marker),
                 ],
             )
-            .close("use");
+            .close("line");
         if let Some(l) = p.label.as_ref().filter(|l| !l.widths.is_empty()) {
             let class = format!("oms-point__value{}", widths_class(l.widths));
             h.element(
@@ -589,20 +614,43 @@ fn timeline(h: &mut Html, r: &Reader, t: &Timeline) {
     }
     h.open("g", &[("aria-hidden", "true")]);
     note_texts(h, r, t);
-    // The guide at the date a tooltip describes (placed and shown by the widget).
+    h.close("g");
+    // Over the whole plot, once the widget answers a pointer anywhere on it (the nearest date):
+    // the pointer is tested against this one shape instead of every point under it. Before the
+    // widget starts it takes no pointer, and each point shows its own native tooltip.
     h.open(
-        "line",
+        "rect",
+        &[
+            ("class", "oms-plot__cover"),
+            ("width", "100%"),
+            ("height", "100%"),
+        ],
+    )
+    .close("rect");
+    h.close("svg");
+    // The guide at the date a tooltip describes, placed and shown by the widget: a box as wide
+    // as the plot and over it, with its line at its left edge, moved by a transform (a part of
+    // its own width). Outside the plot's SVG, moving it lays nothing out again.
+    h.open(
+        "svg",
         &[
             ("class", "oms-guide"),
+            ("width", "100%"),
+            ("height", &height),
+            ("aria-hidden", "true"),
+        ],
+    )
+    .open(
+        "line",
+        &[
             ("x1", "0"),
             ("x2", "0"),
             ("y1", &coord(t.plot_top)),
             ("y2", &coord(t.plot_bottom)),
         ],
     )
-    .close("line");
-    h.close("g");
-    h.close("svg");
+    .close("line")
+    .close("svg");
     // The series names, a set for each range of widths they fit.
     for names in &t.names {
         let class = format!("oms-names{}", widths_class(names.widths));

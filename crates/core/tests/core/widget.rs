@@ -105,6 +105,62 @@ fn the_chart_draws_the_marks_of_the_core() {
 }
 
 #[test]
+fn a_point_over_time_is_its_marker_drawn_at_a_line_of_no_length() {
+    let s = parse(&fixture("valid-computed.json")).expect("valid");
+    let m = computed_index(&s);
+    let marks = Marks::layout(&s, m, &[], Lang::En).expect("marks");
+    let Marks::Timeline(t) = &marks else {
+        panic!("the computed measure is over time")
+    };
+    let html = widget::chart(&reader(&s, Lang::En, m, &[]), &marks);
+    // Every point (none moved by a transform of its own) and its marker, drawn once per shape,
+    // colour and emphasis.
+    assert!(!html.contains("<use"), "no <use> in {html}");
+    let mut markers: Vec<(&str, &str, bool)> = Vec::new();
+    for p in &t.points {
+        let marker = (p.path.as_str(), p.tone.as_str(), p.emphasis);
+        if !markers.contains(&marker) {
+            markers.push(marker);
+        }
+        let n = markers.iter().position(|x| *x == marker).expect("listed");
+        let (x, y) = (
+            format!("{}%", chart::coord(p.at * 100.0)),
+            chart::coord(p.y),
+        );
+        let line = format!(
+            "<line class=\"oms-point{}\" data-key=\"{}\" data-tone=\"{}\" x1=\"{x}\" y1=\"{y}\" x2=\"{x}\" y2=\"{y}\" marker-start=\"url(#oms-marker-{n})\"></line>",
+            if p.emphasis { "" } else { " oms-point--muted" },
+            p.key,
+            p.tone
+        );
+        assert!(html.contains(&line), "{line} in {html}");
+    }
+    assert!(markers.len() > 2 && markers.len() < t.points.len());
+    assert!(markers.iter().any(|m| !m.2) && markers.iter().any(|m| m.2));
+    for (n, (d, tone, emphasis)) in markers.iter().enumerate() {
+        let marker = format!(
+            "<marker id=\"oms-marker-{n}\" markerUnits=\"userSpaceOnUse\" markerWidth=\"1\" markerHeight=\"1\" overflow=\"visible\"><path class=\"oms-marker{}\" data-tone=\"{tone}\" d=\"{d}\"></path></marker>",
+            if *emphasis { "" } else { " oms-marker--muted" }
+        );
+        assert_eq!(count(&html, &marker), 1, "{marker} in {html}");
+    }
+    assert_eq!(count(&html, "<marker "), markers.len());
+    // Last over the plot, the cover that takes the widget's pointer.
+    assert!(html.contains(
+        "<rect class=\"oms-plot__cover\" width=\"100%\" height=\"100%\"></rect></svg><svg class=\"oms-guide\""
+    ));
+    // The guide: its own box over the plot, after it, its line at its left edge from the plot's
+    // top to its bottom.
+    let guide = format!(
+        "</svg><svg class=\"oms-guide\" width=\"100%\" height=\"{}\" aria-hidden=\"true\"><line x1=\"0\" x2=\"0\" y1=\"{}\" y2=\"{}\"></line></svg>",
+        chart::coord(t.height),
+        chart::coord(t.plot_top),
+        chart::coord(t.plot_bottom)
+    );
+    assert!(html.contains(&guide), "{guide} in {html}");
+}
+
+#[test]
 fn the_legend_and_controls_show_the_readers_choices() {
     let s = parse(BUNDLED).expect("bundled");
     let us = s.series.position(|x| x.id == "us").expect("us");
