@@ -83,12 +83,13 @@ fi
 # wrapping, views and strings in three languages), reading a series by its nearest date (3.4 KB:
 # the guide, the tooltip of every series at a date, touch scrubbing, the keyboard by date and
 # series), listening to the chart (4.6 KB: the score, Web Audio, the words in three languages)
-# and playing a series through time (2.7 KB), then a faster hover over a series over time (1.4 KB:
-# the tooltip written in place and moved by a transform); README, "Performance". Brotli moves the
-# same code by up to 0.2 KB when a build-time string changes, so the ceiling keeps 0.4 KB above
-# today's 179.3 KB.
+# and playing a series through time (2.7 KB), then a faster hover over a series over time (1.9 KB:
+# the tooltip written in place, into the text nodes it holds, and moved by a transform; markers,
+# the guide and one shape taking the pointer over the plot); README, "Performance". Brotli moves
+# the same code by up to 0.2 KB when a build-time string changes, so the ceiling keeps 0.4 KB
+# above today's 179.8 KB.
 interactive=$(awk '/^INTERACTIVE/ { print $2 }' "$logs/sizes.txt")
-ceiling="${OMS_INTERACTIVE_CEILING:-179700}"
+ceiling="${OMS_INTERACTIVE_CEILING:-180200}"
 echo "interactive: $interactive bytes brotli (ceiling $ceiling; budget 120000)"
 if [ "$interactive" -gt "$ceiling" ]; then
   echo "FAILED: the interactive widget grew to $interactive bytes brotli, above the ceiling of $ceiling" >&2

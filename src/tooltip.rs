@@ -224,7 +224,7 @@ pub fn refresh(state: ReaderState) {
             }
             if let Some(p) = part(if i == 0 { 0 } else { i + 1 }) {
                 p.set_hidden(line.is_none());
-                p.set_text_content(line);
+                write_text(&p, line);
             }
             *slot = line.map(str::to_owned);
         }
@@ -267,6 +267,19 @@ pub fn refresh(state: ReaderState) {
     );
 }
 
+/// Writes `text` into `el`: into the text node it holds, when it holds one and only one (no node
+/// is made and attached again), else as its new content.
+fn write_text(el: &web_sys::Element, text: Option<&str>) {
+    let node = el
+        .first_child()
+        .filter(|n| n.next_sibling().is_none())
+        .and_then(|n| n.dyn_into::<web_sys::CharacterData>().ok());
+    match (node, text) {
+        (Some(node), Some(text)) => node.set_data(text),
+        _ => el.set_text_content(text),
+    }
+}
+
 /// Writes the rows of a tooltip over time into `list`, which shows `before`: in place, part by
 /// part, when the rows have the same parts (the same series at another date); else anew.
 fn write_rows(list: &web_sys::HtmlElement, rows: &[TipRow], before: &[TipRow]) {
@@ -302,7 +315,7 @@ fn write_rows(list: &web_sys::HtmlElement, rows: &[TipRow], before: &[TipRow]) {
         for (j, (a, b)) in (0u32..).zip(texts) {
             if a != b {
                 if let Some(p) = parts.item(j) {
-                    p.set_text_content(a.map(String::as_str));
+                    write_text(&p, a.map(String::as_str));
                 }
             }
         }

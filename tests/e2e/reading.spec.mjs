@@ -95,6 +95,19 @@ test('a pointer anywhere across the plot shows the nearest date, every series, a
     expect(r.rows.some((row) => row.focused), `move ${k}`).toBe(false);
     expect(Math.abs(r.guide - nearest.x)).toBeLessThan(1.5);
   }
+  // From one date to the next the tooltip's texts are written into the nodes that hold them:
+  // no node is made again.
+  const before = await page.evaluate(() => {
+    window.__title = document.querySelector('.oms-tooltip__title').firstChild;
+    window.__figure = document.querySelector('.oms-tooltip__figure').firstChild;
+    return [window.__title.data, window.__figure.data];
+  });
+  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2 + 40);
+  expect(await page.evaluate(([title, figure]) => {
+    const t = document.querySelector('.oms-tooltip__title').firstChild;
+    const f = document.querySelector('.oms-tooltip__figure').firstChild;
+    return { same: t === window.__title && f === window.__figure, changed: t.data !== title && f.data !== figure };
+  }, before)).toEqual({ same: true, changed: true });
   // Over a point too the plot answers, with the point's date: one shape over the plot takes
   // the pointer, not the points under it.
   const point = await page.locator('.oms-plot .oms-mark').nth(3 * groups + 1).locator('.oms-point__hit').boundingBox();
