@@ -414,6 +414,17 @@ for (const scheme of ['light', 'dark']) {
     await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height / 2);
     await expect(page.locator('.oms-guide')).toHaveCSS('visibility', 'visible');
     await expect(page.locator('.oms-tooltip__row')).toHaveCount(groups);
+    // The lines take system colours too (the United States' the highlight, as its markers).
+    const strokes = await page.evaluate(() => {
+      const of = (tone) => getComputedStyle(document.querySelector(`.oms-line[data-tone="${tone}"] .oms-data-line`)).stroke;
+      const probe = document.createElement('i');
+      document.body.append(probe);
+      const system = (c) => { probe.style.color = c; return getComputedStyle(probe).color; };
+      const out = { china: of('china') === system('CanvasText'), us: of('us') === system('Highlight') };
+      probe.remove();
+      return out;
+    });
+    expect(strokes).toEqual({ china: true, us: true });
     await page.screenshot({ path: `${shots}/reading-forced-${scheme}.png`, fullPage: true });
   });
 }
