@@ -103,7 +103,6 @@ pub struct PointMark {
     pub key: String,
     pub series: SeriesIndex,
     pub value: ValueIndex,
-    pub marker: Marker,
     /// The colour family (see [`figures::tone`]).
     pub tone: String,
     /// Along the plot, 0 to 1.
@@ -111,7 +110,7 @@ pub struct PointMark {
     pub y: f64,
     /// The marker's radius.
     pub r: f64,
-    /// The marker as an SVG path around (0, 0).
+    /// The marker (its shape by the series, [`Marker::of`]) as an SVG path around (0, 0).
     pub path: String,
     /// The radius of the area that takes pointer and touch events.
     pub hit_r: f64,
@@ -616,7 +615,6 @@ pub fn timeline(s: &Snapshot, metric: MetricIndex, hidden: &[SeriesIndex], lang:
                 key: id.clone(),
                 series: key,
                 value: i,
-                marker,
                 tone: tone.clone(),
                 at,
                 y,
